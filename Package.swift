@@ -1,0 +1,44 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "payment-ops",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "payment-ops", targets: ["PaymentOpsServer"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
+        ),
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"]), .brew(["curl"])]
+        ),
+        .target(name: "OrdersStore", dependencies: ["CSQLite"]),
+        .target(name: "StripeClient", dependencies: ["CCurl"]),
+        .target(name: "PaymentCore", dependencies: ["OrdersStore", "StripeClient"]),
+        .executableTarget(
+            name: "PaymentOpsServer",
+            dependencies: [
+                "PaymentCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(name: "StripeFake", path: "Tests/StripeFake"),
+        .testTarget(name: "OrdersStoreTests", dependencies: ["OrdersStore"]),
+        .testTarget(name: "StripeClientTests", dependencies: ["StripeClient", "StripeFake"]),
+        .testTarget(name: "PaymentCoreTests", dependencies: ["PaymentCore"]),
+        .testTarget(
+            name: "PaymentOpsServerTests",
+            dependencies: ["PaymentOpsServer", "PaymentCore", "StripeFake"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,3 @@
+import PaymentCore
+
+print("payment-ops \(PaymentOps.version)")
