@@ -1,0 +1,1 @@
+enum LogLevel: String { case debug, info, warning, error }

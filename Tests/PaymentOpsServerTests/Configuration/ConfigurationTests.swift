@@ -1,0 +1,67 @@
+import Testing
+
+@testable import PaymentOpsServer
+
+@Suite("Configuration from the environment and .env")
+struct ConfigurationTests {
+    @Test("every setting but the Stripe key has a default")
+    func defaults() throws {
+        let configuration = try Configuration(environment: [:])
+        #expect(configuration.stripeAPIKey == nil)
+        #expect(configuration.databaseURL == "sqlite:///./payments.db")
+        #expect(configuration.stripeAPIBase == "https://api.stripe.com")
+        #expect(configuration.allowLive == false)
+        #expect(configuration.refundWindowDays == 90)
+        #expect(configuration.actor == "ai-assistant")
+        #expect(configuration.logLevel == .info)
+    }
+
+    @Test("the environment wins over the .env file, which fills the gaps")
+    func environmentWins() throws {
+        let configuration = try Configuration(
+            environment: ["STRIPE_API_KEY": "rk_test_env", "REFUND_WINDOW_DAYS": " 30 "],
+            dotEnv: ["STRIPE_API_KEY": "rk_test_file", "PAYMENT_OPS_ACTOR": "alice", "LOG_LEVEL": "WARNING"])
+        #expect(configuration.stripeAPIKey == "rk_test_env")
+        #expect(configuration.refundWindowDays == 30)
+        #expect(configuration.actor == "alice")
+        #expect(configuration.logLevel == .warning)
+    }
+
+    @Test("an empty value counts as unset")
+    func emptyIsUnset() throws {
+        let configuration = try Configuration(environment: ["STRIPE_API_KEY": "", "DATABASE_URL": "  "])
+        #expect(configuration.stripeAPIKey == nil)
+        #expect(configuration.databaseURL == "sqlite:///./payments.db")
+    }
+
+    @Test("bad values are refused with one line naming the setting")
+    func badValues() {
+        #expect(throws: ConfigurationError("PAYMENT_OPS_ALLOW_LIVE must be 1 or unset, not \"yes\"")) {
+            try Configuration(environment: ["PAYMENT_OPS_ALLOW_LIVE": "yes"])
+        }
+        #expect(
+            throws: ConfigurationError("REFUND_WINDOW_DAYS must be a whole number of days from 1 to 3650, not \"-5\"")
+        ) {
+            try Configuration(environment: ["REFUND_WINDOW_DAYS": "-5"])
+        }
+        #expect(throws: ConfigurationError("LOG_LEVEL must be debug, info, warning or error, not \"loud\"")) {
+            try Configuration(environment: ["LOG_LEVEL": "loud"])
+        }
+        #expect(throws: ConfigurationError("PAYMENT_OPS_ACTOR must be at most 100 characters")) {
+            try Configuration(environment: ["PAYMENT_OPS_ACTOR": String(repeating: "x", count: 101)])
+        }
+    }
+
+    @Test("live mode is allowed only by PAYMENT_OPS_ALLOW_LIVE=1")
+    func liveMode() throws {
+        #expect(try Configuration(environment: ["PAYMENT_OPS_ALLOW_LIVE": "1"]).allowLive)
+        #expect(try !Configuration(environment: ["PAYMENT_OPS_ALLOW_LIVE": "0"]).allowLive)
+    }
+
+    @Test("a missing --env-file is an error, a missing ./.env is not")
+    func envFile() throws {
+        #expect(throws: ConfigurationError("--env-file /nonexistent/payment-ops.env: no such readable file")) {
+            try Configuration.load(envFile: "/nonexistent/payment-ops.env")
+        }
+    }
+}
