@@ -16,8 +16,10 @@ public struct CustomerProfile: Encodable, Sendable, Hashable {
 
     /// A short rendering of the same facts; names and emails are fenced as data.
     public var text: String {
-        var lines = ["Customer \(customer.id) (\(orders.total) orders: \(orders.paid) paid, "
-            + "\(orders.partiallyRefunded) partially refunded, \(orders.refunded) refunded)."]
+        var lines = [
+            "Customer \(customer.id) (\(orders.total) orders: \(orders.paid) paid, "
+                + "\(orders.partiallyRefunded) partially refunded, \(orders.refunded) refunded)."
+        ]
         lines.append(customer.dataBlock)
         for total in totals {
             lines.append(
@@ -39,9 +41,9 @@ public struct CustomerRecord: Encodable, Sendable, Hashable {
     /// The name (customer-provided text).
     public var name: String
     /// The linked Stripe customer (`cus_…`), if any.
-    public var stripeCustomerID: String?
+    @NullWhenAbsent public var stripeCustomerID: String? = nil
     /// When the record was created, UTC ISO-8601.
-    public var createdAt: String?
+    @NullWhenAbsent public var createdAt: String? = nil
 
     init(_ customer: Customer) {
         id = customer.id
@@ -62,14 +64,6 @@ public struct CustomerRecord: Encodable, Sendable, Hashable {
         case createdAt = "created_at"
     }
 
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(email, forKey: .email)
-        try container.encode(name, forKey: .name)
-        try container.encode(stripeCustomerID, forKey: .stripeCustomerID)
-        try container.encode(createdAt, forKey: .createdAt)
-    }
 }
 
 /// How many of a customer's orders are in each status.
@@ -127,9 +121,9 @@ public struct StripeCustomerStatus: Encodable, Sendable, Hashable {
     /// `ok`, `deleted`, `unlinked` or `error`.
     public var status: String
     /// The Stripe customer, when `status` is `ok`.
-    public var customer: StripeCustomerSummary?
+    @NullWhenAbsent public var customer: StripeCustomerSummary? = nil
     /// Why Stripe could not be asked or answered, when `status` is `error`.
-    public var error: String?
+    @NullWhenAbsent public var error: String? = nil
 
     /// The rendering line(s) for the Stripe side.
     var text: String {
@@ -142,21 +136,16 @@ public struct StripeCustomerStatus: Encodable, Sendable, Hashable {
             var fields: [(String, String)] = []
             if let name = customer.name { fields.append(("name", name)) }
             if let email = customer.email { fields.append(("email", email)) }
-            return line + "." + (fields.isEmpty ? "" : "\n" + DataFence.render(label: DataFence.stripeLabel, fields: fields))
+            return line + "."
+                + (fields.isEmpty ? "" : "\n" + DataFence.render(label: DataFence.stripeLabel, fields: fields))
         case "deleted":
             return "Stripe: the linked Stripe customer was deleted in Stripe."
         case "unlinked":
             return "Stripe: this customer has no Stripe customer id, so there is no Stripe record to show."
         default:
-            return "Stripe: could not load the Stripe customer — \(error ?? "unknown error"). The database facts above are current."
+            return
+                "Stripe: could not load the Stripe customer — \(error ?? "unknown error"). The database facts above are current."
         }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(status, forKey: .status)
-        try container.encode(customer, forKey: .customer)
-        try container.encode(error, forKey: .error)
     }
 
     enum CodingKeys: String, CodingKey { case status, customer, error }
@@ -167,15 +156,15 @@ public struct StripeCustomerSummary: Encodable, Sendable, Hashable {
     /// `cus_…`.
     public var id: String
     /// Stripe's copy of the email address.
-    public var email: String?
+    @NullWhenAbsent public var email: String? = nil
     /// Stripe's copy of the name (customer-provided text).
-    public var name: String?
+    @NullWhenAbsent public var name: String? = nil
     /// When Stripe created the customer, UTC ISO-8601.
-    public var created: String?
+    @NullWhenAbsent public var created: String? = nil
     /// Whether an invoice is past due.
-    public var delinquent: Bool?
+    @NullWhenAbsent public var delinquent: Bool? = nil
     /// Balance in minor units of the customer's currency (negative is credit).
-    public var balance: Int?
+    @NullWhenAbsent public var balance: Int? = nil
 
     init(_ customer: StripeCustomer) {
         id = customer.id
@@ -184,16 +173,6 @@ public struct StripeCustomerSummary: Encodable, Sendable, Hashable {
         created = customer.created.map(Timestamps.iso8601(unixSeconds:))
         delinquent = customer.delinquent
         balance = customer.balance
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(email, forKey: .email)
-        try container.encode(name, forKey: .name)
-        try container.encode(created, forKey: .created)
-        try container.encode(delinquent, forKey: .delinquent)
-        try container.encode(balance, forKey: .balance)
     }
 
     enum CodingKeys: String, CodingKey { case id, email, name, created, delinquent, balance }

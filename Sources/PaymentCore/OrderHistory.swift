@@ -7,7 +7,7 @@ public struct OrderHistory: Encodable, Sendable, Hashable {
     /// The page of orders.
     public var orders: [OrderSummary]
     /// The `cursor` for the next page, or `nil` on the last page.
-    public var nextCursor: String?
+    @NullWhenAbsent public var nextCursor: String? = nil
 
     /// A short rendering: one line per order.
     public var text: String {
@@ -17,13 +17,6 @@ public struct OrderHistory: Encodable, Sendable, Hashable {
             lines.append("More orders: call get_order_history again with cursor \(nextCursor).")
         }
         return lines.joined(separator: "\n")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(customer, forKey: .customer)
-        try container.encode(orders, forKey: .orders)
-        try container.encode(nextCursor, forKey: .nextCursor)
     }
 
     enum CodingKeys: String, CodingKey {
@@ -37,7 +30,7 @@ public struct OrderSummary: Encodable, Sendable, Hashable {
     /// The internal order id.
     public var orderID: String
     /// The PaymentIntent that paid for it (`pi_…`), if recorded.
-    public var paymentIntentID: String?
+    @NullWhenAbsent public var paymentIntentID: String? = nil
     /// The amount paid, in minor units.
     public var amountCents: Int
     /// Lower-case ISO 4217 code.
@@ -69,18 +62,6 @@ public struct OrderSummary: Encodable, Sendable, Hashable {
         let money = { (amount: Int) in Money(amount: amount, currency: currency).formatted }
         return "\(orderID) (\(paymentIntentID ?? "no PaymentIntent")): \(money(amountCents)) \(status), \(createdAt), "
             + "refunded \(money(refundedCents)), refundable \(money(refundableCents))"
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(orderID, forKey: .orderID)
-        try container.encode(paymentIntentID, forKey: .paymentIntentID)
-        try container.encode(amountCents, forKey: .amountCents)
-        try container.encode(currency, forKey: .currency)
-        try container.encode(status, forKey: .status)
-        try container.encode(createdAt, forKey: .createdAt)
-        try container.encode(refundedCents, forKey: .refundedCents)
-        try container.encode(refundableCents, forKey: .refundableCents)
     }
 
     enum CodingKeys: String, CodingKey {

@@ -16,7 +16,8 @@ enum OrderHistoryCursor {
         let invalid = PaymentError.invalid(
             "cursor is not one get_order_history returned. Pass next_cursor from the previous page unchanged, or "
                 + "omit it to start from the newest order.")
-        guard let bytes = Base64URL.decode(text.trimmingWhitespace()), let plain = String(validating: bytes, as: UTF8.self),
+        guard let bytes = Base64URL.decode(text.trimmingWhitespace()),
+            let plain = String(validating: bytes, as: UTF8.self),
             let separator = plain.firstIndex(of: "|"),
             let createdAt = StoreTimestamp.date(from: String(plain[..<separator]))
         else { throw invalid }

@@ -6,13 +6,13 @@ public struct PaymentDetail: Encodable, Sendable, Hashable {
     /// The PaymentIntent id asked for.
     public var paymentIntentID: String
     /// The internal order, when one records this payment.
-    public var order: OrderSummary?
+    @NullWhenAbsent public var order: OrderSummary? = nil
     /// The email of the order's customer.
-    public var customerEmail: String?
+    @NullWhenAbsent public var customerEmail: String? = nil
     /// The live PaymentIntent, when Stripe answered.
-    public var paymentIntent: PaymentSummary?
+    @NullWhenAbsent public var paymentIntent: PaymentSummary? = nil
     /// Why the PaymentIntent could not be loaded, when it could not.
-    public var stripeError: String?
+    @NullWhenAbsent public var stripeError: String? = nil
     /// The journal's refunds of the order, oldest first.
     public var refunds: [RefundLogRecord]
     /// Review flags on the order, oldest first.
@@ -35,17 +35,6 @@ public struct PaymentDetail: Encodable, Sendable, Hashable {
         return lines.joined(separator: "\n")
     }
 
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(paymentIntentID, forKey: .paymentIntentID)
-        try container.encode(order, forKey: .order)
-        try container.encode(customerEmail, forKey: .customerEmail)
-        try container.encode(paymentIntent, forKey: .paymentIntent)
-        try container.encode(stripeError, forKey: .stripeError)
-        try container.encode(refunds, forKey: .refunds)
-        try container.encode(reviewFlags, forKey: .reviewFlags)
-    }
-
     enum CodingKeys: String, CodingKey {
         case order, refunds
         case paymentIntentID = "payment_intent_id"
@@ -61,7 +50,7 @@ public struct RefundLogRecord: Encodable, Sendable, Hashable {
     /// The journal row id (also in the Stripe refund's metadata).
     public var refundLogID: String
     /// Stripe's refund id, once known.
-    public var stripeRefundID: String?
+    @NullWhenAbsent public var stripeRefundID: String? = nil
     /// The amount, in minor units.
     public var amountCents: Int
     /// Lower-case ISO 4217 code.
@@ -69,19 +58,19 @@ public struct RefundLogRecord: Encodable, Sendable, Hashable {
     /// `pending`, `succeeded` or `failed`.
     public var status: String
     /// Stripe's reason.
-    public var reason: String?
+    @NullWhenAbsent public var reason: String? = nil
     /// Free text.
-    public var note: String?
+    @NullWhenAbsent public var note: String? = nil
     /// Who refunded.
-    public var refundedBy: String?
+    @NullWhenAbsent public var refundedBy: String? = nil
     /// `elicitation` or `confirmation_token` (empty for refunds older than the gate).
-    public var approvedVia: String?
+    @NullWhenAbsent public var approvedVia: String? = nil
     /// Why it failed, when it did.
-    public var error: String?
+    @NullWhenAbsent public var error: String? = nil
     /// When it was journalled, UTC ISO-8601.
     public var createdAt: String
     /// When it was settled, UTC ISO-8601.
-    public var completedAt: String?
+    @NullWhenAbsent public var completedAt: String? = nil
 
     init(_ entry: RefundLogEntry) {
         refundLogID = entry.id
@@ -102,22 +91,6 @@ public struct RefundLogRecord: Encodable, Sendable, Hashable {
     var line: String {
         "\(refundLogID): \(Money(amount: amountCents, currency: currency)) \(status)"
             + (stripeRefundID.map { " (\($0))" } ?? "") + ", \(createdAt)" + (error.map { " — \($0)" } ?? "")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(refundLogID, forKey: .refundLogID)
-        try container.encode(stripeRefundID, forKey: .stripeRefundID)
-        try container.encode(amountCents, forKey: .amountCents)
-        try container.encode(currency, forKey: .currency)
-        try container.encode(status, forKey: .status)
-        try container.encode(reason, forKey: .reason)
-        try container.encode(note, forKey: .note)
-        try container.encode(refundedBy, forKey: .refundedBy)
-        try container.encode(approvedVia, forKey: .approvedVia)
-        try container.encode(error, forKey: .error)
-        try container.encode(createdAt, forKey: .createdAt)
-        try container.encode(completedAt, forKey: .completedAt)
     }
 
     enum CodingKeys: String, CodingKey {

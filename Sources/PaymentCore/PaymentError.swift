@@ -24,6 +24,7 @@ public struct PaymentError: Error, Sendable, CustomStringConvertible {
         /// Stripe failed or refused the call; `stripeError` holds its facts.
         public static let stripe = Kind(code: .stripe)
 
+        /// The kind's name, for logs.
         public var description: String { code.rawValue }
     }
 
@@ -41,6 +42,7 @@ public struct PaymentError: Error, Sendable, CustomStringConvertible {
         self.stripeError = stripeError
     }
 
+    /// The user-facing message.
     public var description: String { message }
 
     /// An argument failed validation.

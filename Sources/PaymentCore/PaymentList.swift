@@ -10,20 +10,14 @@ public struct PaymentList: Encodable, Sendable, Hashable {
     /// Whether more payments follow this page.
     public var hasMore: Bool
     /// The `starting_after` value for the next page, or `nil` on the last page.
-    public var nextCursor: String?
+    @NullWhenAbsent public var nextCursor: String? = nil
 
     /// The customer a payment list belongs to.
     public struct Owner: Encodable, Sendable, Hashable {
         /// The internal email address, or `nil` when no internal customer has this Stripe id.
-        public var email: String?
+        @NullWhenAbsent public var email: String? = nil
         /// The Stripe customer id.
         public var stripeCustomerID: String
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(email, forKey: .email)
-            try container.encode(stripeCustomerID, forKey: .stripeCustomerID)
-        }
 
         enum CodingKeys: String, CodingKey {
             case email
@@ -47,14 +41,6 @@ public struct PaymentList: Encodable, Sendable, Hashable {
         return lines.joined(separator: "\n")
     }
 
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(customer, forKey: .customer)
-        try container.encode(payments, forKey: .payments)
-        try container.encode(hasMore, forKey: .hasMore)
-        try container.encode(nextCursor, forKey: .nextCursor)
-    }
-
     enum CodingKeys: String, CodingKey {
         case customer, payments
         case hasMore = "has_more"
@@ -75,13 +61,13 @@ public struct PaymentSummary: Encodable, Sendable, Hashable {
     /// When Stripe created it, UTC ISO-8601.
     public var createdAt: String
     /// The latest charge (`ch_…`), if any.
-    public var chargeID: String?
+    @NullWhenAbsent public var chargeID: String? = nil
     /// How much of the latest charge has been refunded, wherever the refund was made.
     public var amountRefundedCents: Int
     /// Stripe's description (free text).
-    public var description: String?
+    @NullWhenAbsent public var description: String? = nil
     /// The internal order recording this payment, if any.
-    public var orderID: String?
+    @NullWhenAbsent public var orderID: String? = nil
 
     init(_ intent: PaymentIntent, orderID: String?) {
         paymentIntentID = intent.id
@@ -103,19 +89,6 @@ public struct PaymentSummary: Encodable, Sendable, Hashable {
         }
         line += orderID.map { ", order \($0)" } ?? ", no internal order"
         return line
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(paymentIntentID, forKey: .paymentIntentID)
-        try container.encode(amountCents, forKey: .amountCents)
-        try container.encode(currency, forKey: .currency)
-        try container.encode(status, forKey: .status)
-        try container.encode(createdAt, forKey: .createdAt)
-        try container.encode(chargeID, forKey: .chargeID)
-        try container.encode(amountRefundedCents, forKey: .amountRefundedCents)
-        try container.encode(description, forKey: .description)
-        try container.encode(orderID, forKey: .orderID)
     }
 
     enum CodingKeys: String, CodingKey {

@@ -11,10 +11,13 @@ extension PaymentService {
         let email = try InputValidation.email(email)
         let (customer, counts, totals) = try store.read { db in
             let customer = try requireCustomer(email: email, in: db)
-            return (customer, try db.orderCounts(customerID: customer.id), try db.customerTotals(customerID: customer.id))
+            return (
+                customer, try db.orderCounts(customerID: customer.id), try db.customerTotals(customerID: customer.id)
+            )
         }
         return CustomerProfile(
-            customer: CustomerRecord(customer), orders: OrderCountsRecord(counts), totals: totals.map(CustomerTotal.init),
+            customer: CustomerRecord(customer), orders: OrderCountsRecord(counts),
+            totals: totals.map(CustomerTotal.init),
             stripe: await stripeStatus(of: customer))
     }
 
@@ -42,7 +45,9 @@ extension PaymentService {
             return StripeCustomerStatus(status: "unlinked", customer: nil, error: nil)
         }
         do {
-            let stripeCustomer = try await callStripe("load the Stripe customer") { try await $0.customer(id: stripeID) }
+            let stripeCustomer = try await callStripe("load the Stripe customer") {
+                try await $0.customer(id: stripeID)
+            }
             if stripeCustomer.deleted {
                 return StripeCustomerStatus(status: "deleted", customer: nil, error: nil)
             }

@@ -25,7 +25,8 @@ extension PaymentService {
         let key = StableHash.hex("\(amount)|\(currency)|\(quantity)|\(window)|\(description)")
         let price = try await callStripe("create the price for the payment link") {
             try await $0.createPrice(
-                amount: amount, currency: currency, productName: description, idempotencyKey: "payment-ops-price-\(key)")
+                amount: amount, currency: currency, productName: description, idempotencyKey: "payment-ops-price-\(key)"
+            )
         }
         let link = try await callStripe("create the payment link") {
             try await $0.createPaymentLink(

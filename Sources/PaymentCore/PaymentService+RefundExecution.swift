@@ -57,7 +57,8 @@ extension PaymentService {
                 paymentIntentID: plan.paymentIntentID, amount: plan.amount, reason: plan.reason,
                 metadata: [Self.refundLogMetadataKey: entry.id, "payment_ops_order_id": plan.order.id],
                 idempotencyKey: idempotencyKey)
-            return record(refund, of: entry, order: plan.order, stripeRefunded: plan.stripeRefunded + plan.amount,
+            return record(
+                refund, of: entry, order: plan.order, stripeRefunded: plan.stripeRefunded + plan.amount,
                 into: result)
         } catch let error as StripeError where error.requestWasNotApplied {
             let reason = StripeError.explanation(of: error)
@@ -97,7 +98,8 @@ extension PaymentService {
                 result.failureReason = reason
             }
         } catch {
-            result.failureReason = "Stripe created the refund, but the journal could not be updated; "
+            result.failureReason =
+                "Stripe created the refund, but the journal could not be updated; "
                 + "reconciliation will record it"
         }
         return result
@@ -121,7 +123,8 @@ extension PaymentService {
     ) throws -> SettleOutcome {
         let now = policy.now()
         if refund.status == "failed" || refund.status == "canceled" {
-            let reason = "Stripe refund \(refund.id) \(refund.status)"
+            let reason =
+                "Stripe refund \(refund.id) \(refund.status)"
                 + (refund.failureReason.map { " (\($0))" } ?? "") + "; nothing was refunded"
             try db.failRefund(id: entry.id, error: reason, completedAt: now)
             return .failed(reason)

@@ -34,27 +34,27 @@ public struct RefundResult: Encodable, Sendable {
     /// Stripe's reason.
     public var reason: RefundReason
     /// Free text for the journal.
-    public var note: String?
+    @NullWhenAbsent public var note: String? = nil
     /// The order's age in whole days.
     public var orderAgeDays: Int
     /// What remained refundable before this refund.
     public var refundableCents: Int
     /// The single-use token to confirm this exact refund (preview only).
-    public var confirmationToken: String?
+    @NullWhenAbsent public var confirmationToken: String? = nil
     /// When the token stops working, UTC ISO-8601 (preview only).
-    public var expiresAt: String?
+    @NullWhenAbsent public var expiresAt: String? = nil
     /// Stripe's refund id (`re_…`), once Stripe created it.
-    public var stripeRefundID: String?
+    @NullWhenAbsent public var stripeRefundID: String? = nil
     /// Stripe's refund status: `succeeded`, `pending`, `requires_action`, `failed` or `canceled`.
-    public var stripeRefundStatus: String?
+    @NullWhenAbsent public var stripeRefundStatus: String? = nil
     /// The journal (`refund_log`) row id.
-    public var refundLogID: String?
+    @NullWhenAbsent public var refundLogID: String? = nil
     /// The order's status after the refund.
-    public var orderStatus: String?
+    @NullWhenAbsent public var orderStatus: String? = nil
     /// How the refund was approved: `elicitation` or `confirmation_token`.
-    public var approvedVia: String?
+    @NullWhenAbsent public var approvedVia: String? = nil
     /// Why the refund failed or was declined, in words a support agent understands.
-    public var failureReason: String?
+    @NullWhenAbsent public var failureReason: String? = nil
     /// The Stripe error behind a failure, for logs; not part of the structured answer.
     public var stripeError: StripeError?
     /// Whether this preview follows an approval request nobody answered in time; shown in the text only.
@@ -70,7 +70,9 @@ public struct RefundResult: Encodable, Sendable {
             "Order \(orderID) (PaymentIntent \(paymentIntentID)), \(orderAgeDays) days old; amount "
                 + "\(amount); reason \(reason.rawValue); refundable before this refund: "
                 + "\(Money(amount: refundableCents, currency: currency)).")
-        if let refundLogID { lines.append("Journal row \(refundLogID); order status now \(orderStatus ?? "unchanged").") }
+        if let refundLogID {
+            lines.append("Journal row \(refundLogID); order status now \(orderStatus ?? "unchanged").")
+        }
         var data = [("customer email", customerEmail)]
         if let note { data.append(("note", note)) }
         lines.append(DataFence.render(label: DataFence.customerLabel, fields: data))
@@ -103,28 +105,6 @@ public struct RefundResult: Encodable, Sendable {
         case .declined:
             return "The refund was not approved (\(failureReason ?? "declined")); nothing was refunded."
         }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(status, forKey: .status)
-        try container.encode(orderID, forKey: .orderID)
-        try container.encode(paymentIntentID, forKey: .paymentIntentID)
-        try container.encode(customerEmail, forKey: .customerEmail)
-        try container.encode(amountCents, forKey: .amountCents)
-        try container.encode(currency, forKey: .currency)
-        try container.encode(reason.rawValue, forKey: .reason)
-        try container.encode(note, forKey: .note)
-        try container.encode(orderAgeDays, forKey: .orderAgeDays)
-        try container.encode(refundableCents, forKey: .refundableCents)
-        try container.encode(confirmationToken, forKey: .confirmationToken)
-        try container.encode(expiresAt, forKey: .expiresAt)
-        try container.encode(stripeRefundID, forKey: .stripeRefundID)
-        try container.encode(stripeRefundStatus, forKey: .stripeRefundStatus)
-        try container.encode(refundLogID, forKey: .refundLogID)
-        try container.encode(orderStatus, forKey: .orderStatus)
-        try container.encode(approvedVia, forKey: .approvedVia)
-        try container.encode(failureReason, forKey: .failureReason)
     }
 
     enum CodingKeys: String, CodingKey {

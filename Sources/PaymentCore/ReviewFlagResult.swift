@@ -7,7 +7,7 @@ public struct ReviewFlagResult: Encodable, Sendable, Hashable {
     /// The flagged order.
     public var orderID: String
     /// Its PaymentIntent.
-    public var paymentIntentID: String?
+    @NullWhenAbsent public var paymentIntentID: String? = nil
     /// Why it was flagged (free text).
     public var note: String
     /// Who flagged it (`PAYMENT_OPS_ACTOR`).
@@ -29,16 +29,6 @@ public struct ReviewFlagResult: Encodable, Sendable, Hashable {
         "Flagged order \(orderID) (PaymentIntent \(paymentIntentID ?? "none")) for review as \(flaggedBy) at "
             + "\(createdAt); flag \(flagID). Nothing else changed.\n"
             + DataFence.render(label: DataFence.customerLabel, fields: [("note", note)])
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(flagID, forKey: .flagID)
-        try container.encode(orderID, forKey: .orderID)
-        try container.encode(paymentIntentID, forKey: .paymentIntentID)
-        try container.encode(note, forKey: .note)
-        try container.encode(flaggedBy, forKey: .flaggedBy)
-        try container.encode(createdAt, forKey: .createdAt)
     }
 
     enum CodingKeys: String, CodingKey {
