@@ -29,15 +29,14 @@ extension PaymentService {
     private func reconcile(_ entry: RefundLogEntry) async -> ReconciliationReport.Row {
         var row = ReconciliationReport.Row(refundLogID: entry.id, status: .pending, stripeRefundID: nil, detail: nil)
         do {
+            // Without a PaymentIntent no refund can have been made at Stripe.
             guard let order = try store.read({ db in try db.order(id: entry.orderID) }),
-                let paymentIntentID = order.paymentIntentID
+                let paymentIntentID = order.paymentIntentID,
+                let refund = try await refund(journalID: entry.id, paymentIntentID: paymentIntentID)
             else {
-                row.status = try failIfPending(entry, reason: Self.notCreatedAtStripe) ? .failed : .skipped
-                return row
-            }
-            guard let refund = try await refund(journalID: entry.id, paymentIntentID: paymentIntentID) else {
-                row.status = try failIfPending(entry, reason: Self.notCreatedAtStripe) ? .failed : .skipped
-                row.detail = Self.notCreatedAtStripe
+                let failed = try failIfPending(entry, reason: Self.notCreatedAtStripe)
+                row.status = failed ? .failed : .skipped
+                row.detail = failed ? Self.notCreatedAtStripe : nil
                 return row
             }
             row.stripeRefundID = refund.id

@@ -124,6 +124,20 @@ struct RefundExecutionTests {
                     + "money has not reached the customer yet."))
     }
 
+    @Test("a refund Stripe reports failed at once fails the journal row")
+    func failedAtStripe() async throws {
+        let world = try RefundGateTests.world()
+        world.gateway.setRefundBehavior(.normal(status: "failed"))
+
+        let result = try await Self.refund(world)
+
+        #expect(result.status == .failed)
+        #expect(result.stripeRefundID == "re_test1")
+        #expect(result.failureReason == "Stripe refund re_test1 failed; nothing was refunded")
+        #expect(try world.journal("o1").map(\.status) == [.failed])
+        #expect(try world.order("o1")?.status == .paid)
+    }
+
     @Test("an unknown outcome stays pending and counts against the refundable amount")
     func unknownOutcome() async throws {
         let world = try RefundGateTests.world()
