@@ -12,9 +12,20 @@ final class Statement {
 
     init(connection: OpaquePointer, sql: String) throws {
         var prepared: OpaquePointer?
-        let code = sqlite3_prepare_v2(connection, sql, -1, &prepared, nil)
+        var remainder = ""
+        let code = sql.withCString { text in
+            var tail: UnsafePointer<CChar>?
+            let code = sqlite3_prepare_v2(connection, text, -1, &prepared, &tail)
+            remainder = tail.map { String(cString: $0) } ?? ""
+            return code
+        }
         guard code == SQLITE_OK, let prepared else {
             throw SQLiteError(connection: connection, sql: sql)
+        }
+        // SQLite compiles only the first statement; running the rest silently never would be a trap.
+        guard remainder.allSatisfy(\.isWhitespace) else {
+            sqlite3_finalize(prepared)
+            throw SQLiteError(resultCode: SQLITE_MISUSE, message: "one statement at a time, please", sql: sql)
         }
         self.handle = prepared
         self.connection = connection
@@ -40,7 +51,11 @@ final class Statement {
             let code: Int32
             switch argument.sqlValue {
             case .integer(let value): code = sqlite3_bind_int64(handle, index, Int64(value))
-            case .text(let value): code = sqlite3_bind_text(handle, index, value, -1, payment_ops_sqlite_transient())
+            case .text(let value):
+                // An explicit byte length, so text with an embedded NUL is stored whole.
+                let length = UInt64(value.utf8.count)
+                let encoding = UInt8(SQLITE_UTF8)
+                code = sqlite3_bind_text64(handle, index, value, length, payment_ops_sqlite_transient(), encoding)
             case .null: code = sqlite3_bind_null(handle, index)
             }
             guard code == SQLITE_OK else { throw SQLiteError(connection: connection, sql: sql) }
@@ -71,7 +86,10 @@ final class Statement {
     func int(_ column: Int32) -> Int { Int(sqlite3_column_int64(handle, column)) }
 
     func text(_ column: Int32) -> String {
-        sqlite3_column_text(handle, column).map { String(cString: $0) } ?? ""
+        // Read by byte count rather than up to the first NUL, so stored text comes back whole.
+        guard let bytes = sqlite3_column_text(handle, column) else { return "" }
+        let count = Int(sqlite3_column_bytes(handle, column))
+        return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
     }
 
     func columnName(_ column: Int32) -> String {
