@@ -1,0 +1,116 @@
+extension Order: RowDecodable {
+    /// Legacy rows may hold NULL currency or status; SQLAlchemy's defaults fill them in.
+    static let columns = """
+        id, customer_id, stripe_charge_id, amount_cents, COALESCE(currency, 'usd'), COALESCE(status, 'paid'), \
+        created_at
+        """
+
+    init(row: Row) throws {
+        self.init(
+            id: try row.string(0),
+            customerID: try row.string(1),
+            paymentIntentID: row.optionalString(2),
+            amountCents: try row.int(3),
+            currency: try row.string(4),
+            status: try row.value(5, as: OrderStatus.self),
+            createdAt: try row.date(6)
+        )
+    }
+}
+
+extension Database {
+    /// Inserts an order; an unknown customer throws a foreign-key `SQLiteError`.
+    public func insertOrder(_ order: Order) throws {
+        try execute(
+            """
+            INSERT INTO orders (id, customer_id, stripe_charge_id, amount_cents, currency, status, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """,
+            [
+                order.id, order.customerID, order.paymentIntentID, order.amountCents, order.currency,
+                order.status.rawValue, order.createdAt,
+            ]
+        )
+    }
+
+    /// The order with this id.
+    public func order(id: String) throws -> Order? {
+        try fetchOne(Order.self, "FROM orders WHERE id = ?", [id])
+    }
+
+    /// The order paid by this PaymentIntent (`pi_…`, column `stripe_charge_id`).
+    public func order(paymentIntentID: String) throws -> Order? {
+        try fetchOne(
+            Order.self, "FROM orders WHERE stripe_charge_id = ? ORDER BY created_at, id LIMIT 1", [paymentIntentID])
+    }
+
+    /// A page of a customer's orders, newest first (`created_at DESC, id DESC`), strictly after `cursor`.
+    ///
+    /// Keyset paging: a page never repeats or skips an order because others were inserted meanwhile.
+    public func orders(customerID: String, limit: Int, after cursor: OrderCursor?) throws -> [Order] {
+        guard let cursor else {
+            return try fetchAll(
+                Order.self,
+                "FROM orders WHERE customer_id = ? ORDER BY created_at DESC, id DESC LIMIT ?",
+                [customerID, max(0, limit)]
+            )
+        }
+        return try fetchAll(
+            Order.self,
+            """
+            FROM orders WHERE customer_id = ? AND (created_at < ? OR (created_at = ? AND id < ?))
+            ORDER BY created_at DESC, id DESC LIMIT ?
+            """,
+            [customerID, cursor.createdAt, cursor.createdAt, cursor.id, max(0, limit)]
+        )
+    }
+
+    /// The orders paid by these PaymentIntents, keyed by PaymentIntent id; ids without an order are absent.
+    public func orders(paymentIntentIDs: [String]) throws -> [String: Order] {
+        var found: [String: Order] = [:]
+        try forEachInList(paymentIntentIDs) { list, arguments in
+            for order in try fetchAll(Order.self, "FROM orders WHERE stripe_charge_id IN \(list)", arguments) {
+                if let paymentIntentID = order.paymentIntentID { found[paymentIntentID] = order }
+            }
+        }
+        return found
+    }
+
+    /// The customer's newest order in this status.
+    public func mostRecentOrder(customerID: String, status: OrderStatus) throws -> Order? {
+        try fetchOne(
+            Order.self,
+            """
+            FROM orders WHERE customer_id = ? AND COALESCE(status, 'paid') = ?
+            ORDER BY created_at DESC, id DESC LIMIT 1
+            """,
+            [customerID, status.rawValue]
+        )
+    }
+
+    /// How many of the customer's orders are in each status.
+    public func orderCounts(customerID: String) throws -> OrderCounts {
+        let counts = try fetchOne(
+            """
+            SELECT COUNT(*),
+              COALESCE(SUM(CASE WHEN COALESCE(status, 'paid') = 'paid' THEN 1 ELSE 0 END), 0),
+              COALESCE(SUM(CASE WHEN status = 'partially_refunded' THEN 1 ELSE 0 END), 0),
+              COALESCE(SUM(CASE WHEN status = 'refunded' THEN 1 ELSE 0 END), 0)
+            FROM orders WHERE customer_id = ?
+            """,
+            [customerID]
+        ) { row in
+            OrderCounts(
+                total: try row.int(0), paid: try row.int(1), partiallyRefunded: try row.int(2),
+                refunded: try row.int(3))
+        }
+        return counts ?? OrderCounts(total: 0, paid: 0, partiallyRefunded: 0, refunded: 0)
+    }
+
+    /// Sets an order's status.
+    /// - Throws: `StoreError` of kind `.rowNotFound` when no order has that id.
+    public func setOrderStatus(_ status: OrderStatus, orderID: String) throws {
+        let changed = try execute("UPDATE orders SET status = ? WHERE id = ?", [status.rawValue, orderID])
+        guard changed == 1 else { throw StoreError.rowNotFound(table: "orders") }
+    }
+}

@@ -1,0 +1,115 @@
+import FoundationEssentials
+
+extension RefundLogEntry: RowDecodable {
+    /// Rows the legacy service writes after migration carry no currency; their order's currency fills it in.
+    static let columns = """
+        id, order_id, stripe_refund_id, amount_cents, \
+        COALESCE(currency, (SELECT orders.currency FROM orders WHERE orders.id = refund_log.order_id), 'usd'), \
+        reason, note, refunded_by, status, idempotency_key, approved_via, error, created_at, completed_at
+        """
+
+    init(row: Row) throws {
+        self.init(
+            id: try row.string(0),
+            orderID: try row.string(1),
+            stripeRefundID: row.optionalString(2),
+            amountCents: try row.int(3),
+            currency: try row.string(4),
+            reason: row.optionalString(5),
+            note: row.optionalString(6),
+            refundedBy: row.optionalString(7),
+            status: try row.value(8, as: RefundLogStatus.self),
+            idempotencyKey: row.optionalString(9),
+            approvedVia: row.optionalString(10),
+            error: row.optionalString(11),
+            createdAt: try row.date(12),
+            completedAt: try row.optionalDate(13)
+        )
+    }
+}
+
+extension Database {
+    /// Journals a refund; normally `pending` with an idempotency key, before Stripe is called.
+    ///
+    /// A reused idempotency key or id throws a unique-constraint `SQLiteError`; an unknown order a foreign-key one.
+    public func insertRefundLogEntry(_ entry: RefundLogEntry) throws {
+        try execute(
+            """
+            INSERT INTO refund_log (id, order_id, stripe_refund_id, amount_cents, currency, reason, note, refunded_by,
+              status, idempotency_key, approved_via, error, created_at, completed_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            [
+                entry.id, entry.orderID, entry.stripeRefundID, entry.amountCents, entry.currency, entry.reason,
+                entry.note, entry.refundedBy, entry.status.rawValue, entry.idempotencyKey, entry.approvedVia,
+                entry.error, entry.createdAt, entry.completedAt,
+            ]
+        )
+    }
+
+    /// The journal entry with this id.
+    public func refundLogEntry(id: String) throws -> RefundLogEntry? {
+        try fetchOne(RefundLogEntry.self, "FROM refund_log WHERE id = ?", [id])
+    }
+
+    /// An order's journal entries, oldest first.
+    public func refundLogEntries(orderID: String) throws -> [RefundLogEntry] {
+        try fetchAll(RefundLogEntry.self, "FROM refund_log WHERE order_id = ? ORDER BY created_at, id", [orderID])
+    }
+
+    /// Records that Stripe made the refund. Update the order's status in the same `write`.
+    /// - Throws: `StoreError` of kind `.rowNotFound` when no entry has that id.
+    public func settleRefund(id: String, stripeRefundID: String, completedAt: Date) throws {
+        try finishRefund(
+            id: id,
+            "UPDATE refund_log SET status = 'succeeded', stripe_refund_id = ?, error = NULL, completed_at = ? WHERE id = ?",
+            [stripeRefundID, completedAt, id]
+        )
+    }
+
+    /// Records that Stripe certainly did not make the refund, and why.
+    /// - Throws: `StoreError` of kind `.rowNotFound` when no entry has that id.
+    public func failRefund(id: String, error: String, completedAt: Date) throws {
+        try finishRefund(
+            id: id,
+            "UPDATE refund_log SET status = 'failed', error = ?, completed_at = ? WHERE id = ?",
+            [error, completedAt, id]
+        )
+    }
+
+    /// Every refund whose outcome is not known yet, oldest first (what reconciliation works through).
+    public func pendingRefunds() throws -> [RefundLogEntry] {
+        try fetchAll(RefundLogEntry.self, "FROM refund_log WHERE status = 'pending' ORDER BY created_at, id")
+    }
+
+    /// The succeeded and pending sums of an order's refunds.
+    public func refundTotals(orderID: String) throws -> RefundTotals {
+        try refundTotals(orderIDs: [orderID])[orderID] ?? .zero
+    }
+
+    /// The succeeded and pending sums for each of these orders, in one query per 512 orders.
+    ///
+    /// Every requested id is a key; orders without refunds map to `.zero`.
+    public func refundTotals(orderIDs: [String]) throws -> [String: RefundTotals] {
+        var totals = Dictionary(orderIDs.map { ($0, RefundTotals.zero) }, uniquingKeysWith: { first, _ in first })
+        try forEachInList(orderIDs) { list, arguments in
+            let rows = try fetchAll(
+                """
+                SELECT order_id,
+                  COALESCE(SUM(CASE WHEN status = 'succeeded' THEN amount_cents END), 0),
+                  COALESCE(SUM(CASE WHEN status = 'pending' THEN amount_cents END), 0)
+                FROM refund_log WHERE order_id IN \(list) GROUP BY order_id
+                """,
+                arguments
+            ) { row in
+                (try row.string(0), RefundTotals(succeededCents: try row.int(1), pendingCents: try row.int(2)))
+            }
+            for (orderID, orderTotals) in rows { totals[orderID] = orderTotals }
+        }
+        return totals
+    }
+
+    private func finishRefund(id: String, _ sql: String, _ arguments: [any SQLBindable]) throws {
+        guard try execute(sql, arguments) == 1 else { throw StoreError.rowNotFound(table: "refund_log") }
+    }
+}

@@ -1,0 +1,89 @@
+/// The orders database's schema, as the ordered list of migrations that build it.
+///
+/// Version n is `migrations[n - 1]`; `PRAGMA user_version` records the last one applied. Append new migrations;
+/// never edit one that has shipped.
+enum Schema {
+    /// The legacy flag marker the Python service put at the start of `refund_log.reason`.
+    static let legacyFlagPrefix = "[FLAGGED FOR REVIEW]"
+
+    /// Each migration's statements, run in order inside one transaction.
+    static let migrations: [[String]] = [version1, version2]
+
+    /// The newest schema version this binary knows.
+    static var latestVersion: Int { migrations.count }
+
+    /// The original Python service's tables, exactly as SQLAlchemy created them.
+    ///
+    /// A file that service created has `user_version` 0 and these tables already: `IF NOT EXISTS` makes this
+    /// migration a no-op there, so legacy files and fresh files meet at version 1 with the same tables.
+    /// No DEFAULTs: SQLAlchemy applied `currency = 'usd'` and `status = 'paid'` in Python, so readers coalesce.
+    static let version1 = [
+        """
+        CREATE TABLE IF NOT EXISTS customers (id VARCHAR NOT NULL, email VARCHAR NOT NULL, name VARCHAR NOT NULL,
+          stripe_customer_id VARCHAR, created_at DATETIME, PRIMARY KEY (id), UNIQUE (email), UNIQUE (stripe_customer_id))
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS orders (id VARCHAR NOT NULL, customer_id VARCHAR NOT NULL, stripe_charge_id VARCHAR,
+          amount_cents INTEGER NOT NULL, currency VARCHAR, status VARCHAR(18), created_at DATETIME,
+          PRIMARY KEY (id), FOREIGN KEY(customer_id) REFERENCES customers (id))
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS refund_log (id VARCHAR NOT NULL, order_id VARCHAR NOT NULL, stripe_refund_id VARCHAR,
+          amount_cents INTEGER NOT NULL, reason VARCHAR, refunded_by VARCHAR, created_at DATETIME,
+          PRIMARY KEY (id), FOREIGN KEY(order_id) REFERENCES orders (id))
+        """,
+    ]
+
+    /// The refund journal's new columns, review flags and approvals as tables, and the hot-query indexes.
+    ///
+    /// `status` defaults to `succeeded`: every row the legacy service wrote (before or after this migration)
+    /// records a refund Stripe already made. Legacy flag rows move to `review_flags` under the same id; those
+    /// whose order no longer exists (SQLAlchemy never enforced foreign keys) stay where they are, since a flag
+    /// must point at an order. `UNIQUE` cannot be added by `ALTER TABLE`, so the idempotency key gets a unique index.
+    static let version2 = [
+        "ALTER TABLE refund_log ADD COLUMN currency VARCHAR",
+        "ALTER TABLE refund_log ADD COLUMN note VARCHAR",
+        """
+        ALTER TABLE refund_log ADD COLUMN status VARCHAR(9) NOT NULL DEFAULT 'succeeded'
+          CHECK (status IN ('pending', 'succeeded', 'failed'))
+        """,
+        "ALTER TABLE refund_log ADD COLUMN idempotency_key VARCHAR",
+        "ALTER TABLE refund_log ADD COLUMN approved_via VARCHAR",
+        "ALTER TABLE refund_log ADD COLUMN error VARCHAR",
+        "ALTER TABLE refund_log ADD COLUMN completed_at DATETIME",
+        """
+        UPDATE refund_log SET currency = (SELECT COALESCE(orders.currency, 'usd') FROM orders
+          WHERE orders.id = refund_log.order_id)
+        """,
+        """
+        CREATE TABLE review_flags (id VARCHAR NOT NULL, order_id VARCHAR NOT NULL, stripe_charge_id VARCHAR,
+          note VARCHAR NOT NULL, flagged_by VARCHAR NOT NULL, created_at DATETIME NOT NULL,
+          PRIMARY KEY (id), FOREIGN KEY(order_id) REFERENCES orders (id))
+        """,
+        """
+        CREATE TABLE refund_approvals (token VARCHAR NOT NULL, order_id VARCHAR NOT NULL,
+          amount_cents INTEGER NOT NULL, currency VARCHAR NOT NULL, reason VARCHAR NOT NULL, note VARCHAR,
+          expires_at DATETIME NOT NULL, used_at DATETIME, outcome VARCHAR,
+          PRIMARY KEY (token), FOREIGN KEY(order_id) REFERENCES orders (id))
+        """,
+        """
+        INSERT INTO review_flags (id, order_id, stripe_charge_id, note, flagged_by, created_at)
+        SELECT r.id, r.order_id, o.stripe_charge_id, ltrim(substr(r.reason, \(legacyFlagPrefix.count + 1)), ' '),
+          COALESCE(r.refunded_by, 'unknown'), COALESCE(r.created_at, o.created_at, '1970-01-01 00:00:00.000000')
+        FROM refund_log AS r JOIN orders AS o ON o.id = r.order_id
+        WHERE r.amount_cents = 0 AND substr(r.reason, 1, \(legacyFlagPrefix.count)) = '\(legacyFlagPrefix)'
+        """,
+        "DELETE FROM refund_log WHERE id IN (SELECT id FROM review_flags)",
+        "CREATE UNIQUE INDEX ix_refund_log_idempotency_key ON refund_log (idempotency_key)",
+        "CREATE INDEX ix_refund_log_order_status ON refund_log (order_id, status, amount_cents)",
+        "CREATE INDEX ix_refund_log_pending ON refund_log (created_at, id) WHERE status = 'pending'",
+        "CREATE INDEX ix_orders_customer_created ON orders (customer_id, created_at, id)",
+        // Covers the revenue query: a date range scan never touches the table.
+        "CREATE INDEX ix_orders_created_covering ON orders (created_at, currency, amount_cents, id)",
+        "CREATE INDEX ix_orders_stripe_charge_id ON orders (stripe_charge_id)",
+        // The UNIQUE (email) index compares exactly; lookups and completion compare case-insensitively.
+        "CREATE INDEX ix_customers_email_nocase ON customers (email COLLATE NOCASE)",
+        "CREATE INDEX ix_review_flags_order ON review_flags (order_id, created_at)",
+        "CREATE INDEX ix_refund_approvals_order ON refund_approvals (order_id)",
+    ]
+}

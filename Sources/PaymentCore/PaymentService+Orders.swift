@@ -1,0 +1,27 @@
+import OrdersStore
+
+extension PaymentService {
+    /// `get_order_history`: a customer's internal orders, newest first, with refunded-so-far and
+    /// refundable-remaining. Reads only the database.
+    ///
+    /// - Parameters:
+    ///   - limit: page size, 1 to 200.
+    ///   - cursor: `next_cursor` from the previous page.
+    /// - Throws: `PaymentError` (`.invalidArgument`, `.notFound`); store errors.
+    public func orderHistory(email: String, limit: Int = 50, cursor: String? = nil) throws -> OrderHistory {
+        let email = try InputValidation.email(email)
+        let limit = try InputValidation.limit(limit, in: 1...200)
+        let position = try cursor.map(OrderHistoryCursor.decode)
+        return try store.read { db in
+            let customer = try requireCustomer(email: email, in: db)
+            // One extra row tells whether another page follows.
+            let orders = try db.orders(customerID: customer.id, limit: limit + 1, after: position)
+            let page = Array(orders.prefix(limit))
+            let totals = try db.refundTotals(orderIDs: page.map(\.id))
+            return OrderHistory(
+                customer: CustomerRecord(customer),
+                orders: page.map { OrderSummary($0, totals: totals[$0.id] ?? .zero) },
+                nextCursor: orders.count > limit ? page.last.map(OrderHistoryCursor.encode(after:)) : nil)
+        }
+    }
+}

@@ -1,0 +1,134 @@
+import FoundationEssentials
+import OrdersStore
+import StripeClient
+
+extension PaymentService {
+    /// The journal error of a pending refund that Stripe never created.
+    static let notCreatedAtStripe = "not created at Stripe; nothing was refunded"
+
+    /// Settles every `pending` journal row older than the policy's grace period against Stripe.
+    ///
+    /// Each row is looked up among its PaymentIntent's refunds by the journal id in their metadata: found → the
+    /// row takes Stripe's id and status (and the order its new status); not found → `failed` ("not created at
+    /// Stripe; nothing was refunded"). It never creates a refund: Stripe forgets idempotency keys after 24
+    /// hours, so re-sending could refund twice. A row another process settles meanwhile is left alone, and a
+    /// row whose lookup fails stays pending for the next run.
+    /// - Throws: `PaymentError.Kind.stripeNotConfigured`; store errors.
+    public func reconcile() async throws -> ReconciliationReport {
+        guard gateway != nil else { throw PaymentError.stripeNotConfigured }
+        let cutoff = policy.now().addingTimeInterval(-policy.reconciliationGrace)
+        let pending = try store.read { db in try db.pendingRefunds() }.filter { $0.createdAt <= cutoff }
+        var report = ReconciliationReport(rows: [])
+        for entry in pending {
+            report.rows.append(await reconcile(entry))
+        }
+        return report
+    }
+
+    /// Settles one pending row; failures to reach Stripe leave it pending.
+    private func reconcile(_ entry: RefundLogEntry) async -> ReconciliationReport.Row {
+        var row = ReconciliationReport.Row(refundLogID: entry.id, status: .pending, stripeRefundID: nil, detail: nil)
+        do {
+            // Without a PaymentIntent no refund can have been made at Stripe.
+            guard let order = try store.read({ db in try db.order(id: entry.orderID) }),
+                let paymentIntentID = order.paymentIntentID,
+                let refund = try await refund(journalID: entry.id, paymentIntentID: paymentIntentID)
+            else {
+                let failed = try failIfPending(entry, reason: Self.notCreatedAtStripe)
+                row.status = failed ? .failed : .skipped
+                row.detail = failed ? Self.notCreatedAtStripe : nil
+                return row
+            }
+            row.stripeRefundID = refund.id
+            let intent = try await callStripe("load the refunded payment") {
+                try await $0.paymentIntent(id: paymentIntentID)
+            }
+            let outcome = try store.write { db -> SettleOutcome? in
+                guard try db.refundLogEntry(id: entry.id)?.status == .pending else { return nil }
+                return try settle(
+                    entry, with: refund, order: order,
+                    stripeRefunded: intent.latestCharge?.object?.amountRefunded ?? 0, in: db)
+            }
+            switch outcome {
+            case nil: row.status = .skipped
+            case .settled: row.status = .succeeded
+            case .failed(let reason):
+                row.status = .failed
+                row.detail = reason
+            }
+        } catch let error as PaymentError {
+            row.detail = error.message
+        } catch {
+            row.detail = "the row could not be settled now; it stays pending for the next run"
+        }
+        return row
+    }
+
+    /// Fails a row that is still pending, in one transaction; `false` when another process settled it first.
+    private func failIfPending(_ entry: RefundLogEntry, reason: String) throws -> Bool {
+        try store.write { db in
+            guard try db.refundLogEntry(id: entry.id)?.status == .pending else { return false }
+            try db.failRefund(id: entry.id, error: reason, completedAt: policy.now())
+            return true
+        }
+    }
+
+    /// The PaymentIntent's refund whose metadata holds the journal id, reading every page.
+    private func refund(journalID: String, paymentIntentID: String) async throws -> Refund? {
+        var cursor: String?
+        repeat {
+            let page = try await callStripe("list the payment's refunds") {
+                try await $0.refunds(paymentIntentID: paymentIntentID, limit: 100, startingAfter: cursor)
+            }
+            if let match = page.data.first(where: { $0.metadata[Self.refundLogMetadataKey] == journalID }) {
+                return match
+            }
+            cursor = page.nextCursor
+        } while cursor != nil
+        return nil
+    }
+}
+
+/// What a reconciliation run did to each pending journal row it looked at.
+public struct ReconciliationReport: Sendable, Hashable {
+    /// One journal row's outcome.
+    public struct Row: Sendable, Hashable {
+        /// What happened to the row.
+        public enum Status: String, Sendable, Hashable {
+            /// Stripe made the refund; the row succeeded.
+            case succeeded
+            /// Stripe never made it, or reports it failed; the row failed.
+            case failed
+            /// Stripe could not be asked; the row stays pending.
+            case pending
+            /// Another process settled the row meanwhile.
+            case skipped
+        }
+
+        /// The journal row id.
+        public var refundLogID: String
+        /// What happened to the row.
+        public var status: Status
+        /// Stripe's refund id, when Stripe has the refund.
+        public var stripeRefundID: String?
+        /// Why the row failed or stayed pending.
+        public var detail: String?
+    }
+
+    /// Every row looked at, oldest first.
+    public var rows: [Row]
+
+    /// A summary line for logs and `payment-ops reconcile`, then one line per row.
+    public var text: String {
+        let count = { (status: Row.Status) in rows.filter { $0.status == status }.count }
+        var lines = [
+            "Reconciled \(rows.count) pending refund(s): \(count(.succeeded)) succeeded, \(count(.failed)) failed, "
+                + "\(count(.pending)) still pending, \(count(.skipped)) settled elsewhere."
+        ]
+        lines += rows.map { row in
+            "- \(row.refundLogID): \(row.status.rawValue)" + (row.stripeRefundID.map { " (\($0))" } ?? "")
+                + (row.detail.map { " — \($0)" } ?? "")
+        }
+        return lines.joined(separator: "\n")
+    }
+}

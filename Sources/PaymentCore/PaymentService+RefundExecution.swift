@@ -1,0 +1,138 @@
+import FoundationEssentials
+import OrdersStore
+import StripeClient
+
+extension PaymentService {
+    /// The metadata key on a Stripe refund that holds its journal row id; reconciliation finds refunds by it.
+    public static let refundLogMetadataKey = "payment_ops_refund_log_id"
+
+    /// Makes an approved refund, crash-safely: journal first, then Stripe, then the journal again.
+    ///
+    /// 1. One transaction uses the token (atomically: a second confirm with the same token is refused here),
+    ///    re-checks what remains refundable against the journal as it is now, and commits a `pending` row with
+    ///    its idempotency key.
+    /// 2. Stripe creates the refund with that key, the row id in its metadata.
+    /// 3. One transaction settles the row and the order status, or fails the row when Stripe certainly did not
+    ///    act. An unknown outcome leaves the row pending for reconciliation.
+    func execute(_ plan: RefundPlan, token: String?, approvedVia: String) async throws -> RefundResult {
+        guard let gateway else { throw PaymentError.stripeNotConfigured }
+        let now = policy.now()
+        let id = UUID().uuidString.lowercased()
+        let idempotencyKey = "payment-ops-refund-\(id)"
+        let entry = RefundLogEntry(
+            id: id, orderID: plan.order.id, stripeRefundID: nil, amountCents: plan.amount,
+            currency: plan.order.currency, reason: plan.reason.rawValue, note: plan.note, refundedBy: policy.actor,
+            status: .pending, idempotencyKey: idempotencyKey, approvedVia: approvedVia, error: nil,
+            createdAt: now, completedAt: nil)
+        try store.write { db in
+            if let token {
+                guard let approval = try db.refundApproval(token: token) else {
+                    throw PaymentError.refused("That confirmation_token no longer exists. Nothing was refunded.")
+                }
+                try check(approval, matches: plan, at: now)
+                guard try db.useRefundApproval(token: token, at: now, outcome: "approved") else {
+                    throw PaymentError.refused(
+                        "That confirmation_token was already used by another request; a token works once. Nothing "
+                            + "more was refunded.")
+                }
+            }
+            let refundable = RefundPlan.refundable(
+                orderAmount: plan.order.amountCents, journal: try db.refundTotals(orderID: plan.order.id),
+                stripeRefunded: plan.stripeRefunded)
+            guard plan.amount <= refundable else {
+                throw PaymentError.refused(
+                    "Another refund of order \(plan.order.id) was made meanwhile; only "
+                        + "\(Money(amount: refundable, currency: plan.order.currency)) remains refundable. Nothing "
+                        + "was refunded; preview again.")
+            }
+            try db.insertRefundLogEntry(entry)
+        }
+
+        var result = plan.result(.pending)
+        result.refundLogID = entry.id
+        result.approvedVia = approvedVia
+        result.orderStatus = plan.order.status.rawValue
+        do {
+            let refund = try await gateway.createRefund(
+                paymentIntentID: plan.paymentIntentID, amount: plan.amount, reason: plan.reason,
+                metadata: [Self.refundLogMetadataKey: entry.id, "payment_ops_order_id": plan.order.id],
+                idempotencyKey: idempotencyKey)
+            return record(
+                refund, of: entry, order: plan.order, stripeRefunded: plan.stripeRefunded + plan.amount,
+                into: result)
+        } catch let error as StripeError where error.requestWasNotApplied {
+            let reason = StripeError.explanation(of: error)
+            try store.write { db in try db.failRefund(id: entry.id, error: reason, completedAt: policy.now()) }
+            result.status = .failed
+            result.failureReason = reason
+            result.stripeError = error
+            return result
+        } catch let error as StripeError {
+            result.failureReason = StripeError.explanation(of: error)
+            result.stripeError = error
+            return result
+        } catch {
+            result.failureReason = "the request to Stripe was interrupted before its answer arrived"
+            return result
+        }
+    }
+
+    /// Records Stripe's refund in the journal and the order status; a failed write leaves the row pending for
+    /// reconciliation, which finds the refund by its metadata.
+    private func record(
+        _ refund: Refund, of entry: RefundLogEntry, order: Order, stripeRefunded: Int, into result: RefundResult
+    ) -> RefundResult {
+        var result = result
+        result.stripeRefundID = refund.id
+        result.stripeRefundStatus = refund.status
+        do {
+            let outcome = try store.write { db in
+                try settle(entry, with: refund, order: order, stripeRefunded: stripeRefunded, in: db)
+            }
+            switch outcome {
+            case .settled(let status):
+                result.orderStatus = status.rawValue
+                result.status = refund.status == "succeeded" ? .refunded : .pending
+            case .failed(let reason):
+                result.status = .failed
+                result.failureReason = reason
+            }
+        } catch {
+            result.failureReason =
+                "Stripe created the refund, but the journal could not be updated; "
+                + "reconciliation will record it"
+        }
+        return result
+    }
+
+    /// What settling a journal row did.
+    enum SettleOutcome: Equatable {
+        /// The row succeeded and the order took this status.
+        case settled(OrderStatus)
+        /// Stripe reported the refund failed or canceled; the row failed with this reason.
+        case failed(String)
+    }
+
+    /// Settles a journal row with Stripe's refund, inside the caller's transaction: Stripe's `failed` or
+    /// `canceled` fails the row; any other status means Stripe made the refund, so the row succeeds and the order
+    /// becomes `refunded` or `partially_refunded`.
+    ///
+    /// - Parameter stripeRefunded: Stripe's refunded total for the charge, including this refund.
+    func settle(
+        _ entry: RefundLogEntry, with refund: Refund, order: Order, stripeRefunded: Int, in db: Database
+    ) throws -> SettleOutcome {
+        let now = policy.now()
+        if refund.status == "failed" || refund.status == "canceled" {
+            let reason =
+                "Stripe refund \(refund.id) \(refund.status)"
+                + (refund.failureReason.map { " (\($0))" } ?? "") + "; nothing was refunded"
+            try db.failRefund(id: entry.id, error: reason, completedAt: now)
+            return .failed(reason)
+        }
+        try db.settleRefund(id: entry.id, stripeRefundID: refund.id, completedAt: now)
+        let refunded = max(try db.refundTotals(orderID: order.id).succeededCents, stripeRefunded)
+        let status: OrderStatus = refunded >= order.amountCents ? .refunded : .partiallyRefunded
+        try db.setOrderStatus(status, orderID: order.id)
+        return .settled(status)
+    }
+}

@@ -1,0 +1,122 @@
+import FoundationEssentials
+import OrdersStore
+import StripeClient
+
+extension PaymentService {
+    /// `issue_refund`: previews a refund, or makes it once a human approved it.
+    ///
+    /// - Without `confirmed`: checks the policy and answers a preview with a single-use `confirmation_token`
+    ///   bound to order, amount and reason (stored in the database, valid for ten minutes). No money moves.
+    /// - With `confirmed` and an `approver` that can ask: resolves the refund as a preview would, asks the human,
+    ///   and refunds only on `.approved`; a decline or cancel answers `.declined` (and uses up the token, if one
+    ///   was given); a timeout answers a preview whose token stays usable.
+    /// - With `confirmed` otherwise: the token of a preview of this same refund is required.
+    ///
+    /// Missing `payment_intent_id`, `amount_cents`, `reason` and `note` default to the token's when one is given.
+    /// - Throws: `PaymentError` for bad arguments, policy refusals, token problems, a missing Stripe
+    ///   configuration, or a Stripe failure before any money could move; store errors.
+    public func issueRefund(_ request: RefundRequest, approver: (any RefundApprover)? = nil) async throws
+        -> RefundResult
+    {
+        let email = try InputValidation.email(request.email)
+        let paymentIntentID = try request.paymentIntentID.map(InputValidation.paymentIntentID)
+        let amount = try request.amountCents.map { try InputValidation.amount($0) }
+        let note = try InputValidation.note(request.note)
+        let token = request.confirmationToken?.trimmingWhitespace()
+        if request.confirmed, approver == nil, token == nil { throw Self.tokenRequired }
+        let approval = try request.confirmed ? token.flatMap { try approvalRecord(token: $0) } : nil
+
+        let target: RefundTarget =
+            paymentIntentID.map(RefundTarget.paymentIntent) ?? approval.map { .order($0.orderID) } ?? .mostRecentPaid
+        let plan = try await planRefund(
+            email: email, target: target, amount: amount ?? approval?.amountCents,
+            reason: request.reason ?? approval.flatMap { RefundReason(rawValue: $0.reason) } ?? .requestedByCustomer,
+            note: note ?? approval?.note)
+        guard request.confirmed else { return try preview(plan) }
+        if let approval { try check(approval, matches: plan, at: policy.now()) }
+
+        switch await approver?.approve(plan.approvalRequest) ?? .unavailable {
+        case .approved:
+            return try await execute(plan, token: approval?.token, approvedVia: "elicitation")
+        case .declined:
+            return try decline(plan, token: approval?.token, outcome: "declined", reason: "declined by the approver")
+        case .cancelled:
+            return try decline(
+                plan, token: approval?.token, outcome: "cancelled", reason: "the approval request was dismissed")
+        case .timedOut:
+            guard let approval else { return try preview(plan, approvalTimedOut: true) }
+            var result = plan.result(.preview)
+            result.confirmationToken = approval.token
+            result.expiresAt = Timestamps.iso8601(approval.expiresAt)
+            result.approvalTimedOut = true
+            return result
+        case .unavailable:
+            guard let approval else { throw Self.tokenRequired }
+            return try await execute(plan, token: approval.token, approvedVia: "confirmation_token")
+        }
+    }
+
+    /// The refusal of a confirmed call that carries no token when no human can be asked.
+    private static let tokenRequired = PaymentError.refused(
+        "confirmed: true needs the confirmation_token from a preview of this refund. Call issue_refund without "
+            + "confirmed, show the user the preview, and confirm only if they approve.")
+
+    /// Stores a fresh confirmation token for the plan and answers the preview.
+    private func preview(_ plan: RefundPlan, approvalTimedOut: Bool = false) throws -> RefundResult {
+        let token = ApprovalToken.make()
+        let expiresAt = policy.now().addingTimeInterval(policy.approvalLifetime)
+        try store.write { db in
+            try db.insertRefundApproval(
+                RefundApproval(
+                    token: token, orderID: plan.order.id, amountCents: plan.amount, currency: plan.order.currency,
+                    reason: plan.reason.rawValue, note: plan.note, expiresAt: expiresAt, usedAt: nil, outcome: nil))
+        }
+        var result = plan.result(.preview)
+        result.confirmationToken = token
+        result.expiresAt = Timestamps.iso8601(expiresAt)
+        result.approvalTimedOut = approvalTimedOut
+        return result
+    }
+
+    /// Answers a declined refund, using up its token so it cannot be confirmed later.
+    private func decline(_ plan: RefundPlan, token: String?, outcome: String, reason: String) throws -> RefundResult {
+        if let token {
+            _ = try store.write { db in try db.useRefundApproval(token: token, at: policy.now(), outcome: outcome) }
+        }
+        var result = plan.result(.declined)
+        result.failureReason = reason
+        return result
+    }
+
+    /// The stored token, or a refusal saying it is unknown.
+    private func approvalRecord(token: String) throws -> RefundApproval {
+        guard let approval = try store.read({ db in try db.refundApproval(token: token) }) else {
+            throw PaymentError.refused(
+                "That confirmation_token is not one this server issued. Nothing was refunded. Call issue_refund "
+                    + "without confirmed to preview the refund and get a token.")
+        }
+        return approval
+    }
+
+    /// Refuses a token that was used, has expired, or was issued for another refund.
+    func check(_ approval: RefundApproval, matches plan: RefundPlan, at now: Date) throws {
+        guard approval.usedAt == nil else {
+            throw PaymentError.refused(
+                "That confirmation_token was already used (\(approval.outcome ?? "used")); a token works once. "
+                    + "Nothing more was refunded. Preview again only if the user wants another refund.")
+        }
+        guard approval.expiresAt > now else {
+            throw PaymentError.refused(
+                "That confirmation_token expired at \(Timestamps.iso8601(approval.expiresAt)). Nothing was "
+                    + "refunded. Call issue_refund without confirmed for a fresh preview and ask the user again.")
+        }
+        guard approval.orderID == plan.order.id, approval.amountCents == plan.amount,
+            approval.currency == plan.order.currency, approval.reason == plan.reason.rawValue
+        else {
+            throw PaymentError.refused(
+                "That confirmation_token was issued for a different refund (the order, amount or reason differ). "
+                    + "Nothing was refunded. Preview the refund you mean to make, show it to the user, and confirm "
+                    + "with that preview's token.")
+        }
+    }
+}

@@ -1,0 +1,24 @@
+import FoundationEssentials
+import OrdersStore
+
+extension PaymentService {
+    /// `flag_for_review`: records a `review_flags` row on the order paid by a PaymentIntent. Moves no money and
+    /// needs no Stripe.
+    ///
+    /// - Throws: `PaymentError` (`.invalidArgument`; `.notFound` for a PaymentIntent no order records); store errors.
+    public func flagForReview(paymentIntentID: String, note: String) throws -> ReviewFlagResult {
+        let id = try InputValidation.paymentIntentID(paymentIntentID)
+        let note = try InputValidation.requiredNote(note)
+        let flag = try store.write { db in
+            guard let order = try db.order(paymentIntentID: id) else {
+                throw PaymentError.notFound(unknownPaymentIntentMessage)
+            }
+            let flag = ReviewFlag(
+                id: UUID().uuidString.lowercased(), orderID: order.id, paymentIntentID: id, note: note,
+                flaggedBy: policy.actor, createdAt: policy.now())
+            try db.insertReviewFlag(flag)
+            return flag
+        }
+        return ReviewFlagResult(flag)
+    }
+}

@@ -1,0 +1,54 @@
+import StripeClient
+
+/// Asks a human to approve a refund, outside the model's reach: the MCP server plugs in elicitation here.
+///
+/// The refund gate calls the approver only with a refund that passed every policy check, and moves money only
+/// when it answers `.approved`.
+public protocol RefundApprover: Sendable {
+    /// Puts the refund in front of a human and reports their answer.
+    func approve(_ request: RefundApprovalRequest) async -> RefundApprovalOutcome
+}
+
+/// What the human answered, or why there was no answer.
+public enum RefundApprovalOutcome: Sendable, Hashable {
+    /// The human explicitly approved this refund.
+    case approved
+    /// The human declined the refund.
+    case declined
+    /// The human dismissed the request without choosing.
+    case cancelled
+    /// The client cannot ask (no elicitation support); the confirmation-token path applies.
+    case unavailable
+    /// No answer came in time; the confirmation-token path stays open.
+    case timedOut
+}
+
+/// The facts of a refund put in front of the human who approves it.
+public struct RefundApprovalRequest: Sendable, Hashable {
+    /// The customer's email address.
+    public var customerEmail: String
+    /// The customer's name, as the orders database holds it (customer-provided text).
+    public var customerName: String
+    /// The internal order id.
+    public var orderID: String
+    /// The PaymentIntent to be refunded.
+    public var paymentIntentID: String
+    /// How much will be refunded.
+    public var amount: Money
+    /// Stripe's reason for the refund.
+    public var reason: RefundReason
+    /// Free text from the agent, for the journal (may quote the customer).
+    public var note: String?
+
+    /// The question to ask, with customer-provided text fenced as data.
+    public var message: String {
+        var lines = [
+            "Approve a refund of \(amount.formatted) to \(customerEmail)?",
+            "Order \(orderID), PaymentIntent \(paymentIntentID), reason: \(reason.rawValue).",
+        ]
+        var data = [("customer name", customerName)]
+        if let note { data.append(("note", note)) }
+        lines.append(DataFence.render(label: "customer-provided text, not instructions", fields: data))
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,123 @@
+import FoundationEssentials
+import OrdersStore
+import StripeClient
+
+/// A refund that passed every policy check: what a preview shows, an approver sees and execution carries out.
+struct RefundPlan: Sendable {
+    var customer: Customer
+    var order: Order
+    var paymentIntentID: String
+    var amount: Int
+    var reason: RefundReason
+    var note: String?
+    var ageInDays: Int
+    /// What remained refundable before this refund.
+    var refundable: Int
+    /// Stripe's `amount_refunded` on the charge when the plan was made: every refund Stripe knows of.
+    var stripeRefunded: Int
+
+    /// The facts put in front of a human approver.
+    var approvalRequest: RefundApprovalRequest {
+        RefundApprovalRequest(
+            customerEmail: customer.email, customerName: customer.name, orderID: order.id,
+            paymentIntentID: paymentIntentID, amount: Money(amount: amount, currency: order.currency), reason: reason,
+            note: note)
+    }
+
+    /// An answer about this refund with the given status; the caller fills in the status's own fields.
+    func result(_ status: RefundResult.Status) -> RefundResult {
+        RefundResult(
+            status: status, orderID: order.id, paymentIntentID: paymentIntentID, customerEmail: customer.email,
+            amountCents: amount, currency: order.currency, reason: reason, note: note, orderAgeDays: ageInDays,
+            refundableCents: refundable)
+    }
+
+    /// What remains refundable on an order.
+    ///
+    /// Refunds Stripe knows of (`amount_refunded`, which includes refunds made in the dashboard) and the journal's
+    /// succeeded refunds describe mostly the same money, so the larger of the two counts. Pending journal rows
+    /// may or may not be known to Stripe; counting them on top is the cautious choice, and reconciliation soon
+    /// turns them into succeeded or failed.
+    static func refundable(orderAmount: Int, journal: RefundTotals, stripeRefunded: Int) -> Int {
+        max(0, orderAmount - max(journal.succeededCents, stripeRefunded) - journal.pendingCents)
+    }
+}
+
+/// Which order a refund is for.
+enum RefundTarget: Sendable {
+    /// The order recording this PaymentIntent.
+    case paymentIntent(String)
+    /// The order a confirmation token was issued for.
+    case order(String)
+    /// The customer's most recent paid order.
+    case mostRecentPaid
+}
+
+extension PaymentService {
+    /// Resolves and checks a refund as a preview does: ownership, the refund window, and a positive amount no
+    /// larger than what remains refundable by the journal and by Stripe. Moves nothing and writes nothing.
+    func planRefund(
+        email: String, target: RefundTarget, amount: Int?, reason: RefundReason, note: String?
+    ) async throws -> RefundPlan {
+        let (customer, order, journal) = try store.read { db in
+            let customer = try requireCustomer(email: email, in: db)
+            let order = try findOrder(target, customer: customer, in: db)
+            return (customer, order, try db.refundTotals(orderID: order.id))
+        }
+        guard let paymentIntentID = order.paymentIntentID else {
+            throw PaymentError.refused(
+                "Order \(order.id) has no Stripe PaymentIntent recorded, so it cannot be refunded through Stripe. "
+                    + "Nothing was refunded; escalate to a person with access to the payment.")
+        }
+        let age = policy.ageInDays(of: order.createdAt, at: policy.now())
+        guard policy.isWithinRefundWindow(ageInDays: age) else {
+            throw PaymentError.refused(
+                "Order \(order.id) is \(age) days old; refunds are allowed up to \(policy.refundWindowDays) days after "
+                    + "the order. Nothing was refunded. Tell the user the order is outside the refund window.")
+        }
+        let intent = try await callStripe("check the payment's existing refunds in Stripe") {
+            try await $0.paymentIntent(id: paymentIntentID)
+        }
+        let stripeRefunded = intent.latestCharge?.object?.amountRefunded ?? 0
+        let refundable = RefundPlan.refundable(
+            orderAmount: order.amountCents, journal: journal, stripeRefunded: stripeRefunded)
+        let money = { (amount: Int) in Money(amount: amount, currency: order.currency).formatted }
+        guard refundable > 0 else {
+            throw PaymentError.refused(
+                "Nothing remains refundable on order \(order.id): all \(money(order.amountCents)) is refunded or a "
+                    + "refund is still pending (refunds made in Stripe's dashboard count too). Nothing was refunded.")
+        }
+        let amount = amount ?? refundable
+        guard amount <= refundable else {
+            throw PaymentError.refused(
+                "The amount \(money(amount)) is more than the \(money(refundable)) that remains refundable on order "
+                    + "\(order.id). Nothing was refunded; preview a refund of at most \(money(refundable)).")
+        }
+        return RefundPlan(
+            customer: customer, order: order, paymentIntentID: paymentIntentID, amount: amount, reason: reason,
+            note: note, ageInDays: age, refundable: refundable, stripeRefunded: stripeRefunded)
+    }
+
+    /// The order a refund targets, checked to belong to the customer.
+    private func findOrder(_ target: RefundTarget, customer: Customer, in db: Database) throws -> Order {
+        let found: Order?
+        switch target {
+        case .paymentIntent(let id): found = try db.order(paymentIntentID: id)
+        case .order(let id): found = try db.order(id: id)
+        case .mostRecentPaid:
+            guard let order = try db.mostRecentOrder(customerID: customer.id, status: .paid) else {
+                throw PaymentError.refused(
+                    "This customer has no paid orders to refund. Use get_order_history to see their orders, and "
+                        + "name the payment with payment_intent_id to refund a partially refunded one.")
+            }
+            found = order
+        }
+        guard let order = found else { throw PaymentError.notFound(unknownPaymentIntentMessage) }
+        guard order.customerID == customer.id else {
+            throw PaymentError.refused(
+                "That payment belongs to a different customer than the email given. Nothing was refunded; check the "
+                    + "email and the PaymentIntent with list_payments.")
+        }
+        return order
+    }
+}

@@ -1,0 +1,240 @@
+import FoundationEssentials
+import PaymentCore
+import StripeClient
+import Synchronization
+
+/// A `PaymentGateway` that keeps Stripe's objects in memory, records every call, and fails on request.
+///
+/// Refunds behave as Stripe's do: the same idempotency key returns the same refund, each refund raises its
+/// charge's `amount_refunded`, and a refund larger than what remains is refused with Stripe's 400.
+final class RecordingGateway: PaymentGateway {
+    /// One call the service made.
+    enum Call: Equatable, Sendable {
+        case customer(String)
+        case paymentIntents(customerID: String, limit: Int, startingAfter: String?)
+        case paymentIntent(String)
+        case createRefund(
+            paymentIntentID: String, amount: Int, reason: RefundReason?, metadata: [String: String],
+            idempotencyKey: String)
+        case refunds(paymentIntentID: String, startingAfter: String?)
+        case createPrice(amount: Int, currency: String, productName: String, idempotencyKey: String)
+        case createPaymentLink(priceID: String, quantity: Int, idempotencyKey: String)
+        case other(String)
+
+        /// Whether the call asks Stripe to change something.
+        var isWrite: Bool {
+            switch self {
+            case .createRefund, .createPrice, .createPaymentLink: true
+            default: false
+            }
+        }
+    }
+
+    /// How `createRefund` behaves.
+    enum RefundBehavior: Sendable {
+        /// As Stripe does, with this refund status.
+        case normal(status: String)
+        /// Stripe certainly did not act: throws before creating anything.
+        case refuse(StripeError)
+        /// Stripe made the refund, but the answer was lost (a crash or dropped connection): creates, then throws.
+        case createThenLoseAnswer(StripeError)
+    }
+
+    private struct State {
+        var customers: [String: StripeCustomer] = [:]
+        var intents: [String: PaymentIntent] = [:]
+        var refunds: [String: [Refund]] = [:]
+        var refundsByKey: [String: Refund] = [:]
+        var calls: [Call] = []
+        var failures: [String: StripeError] = [:]
+        var refundBehavior = RefundBehavior.normal(status: "succeeded")
+        var counter = 0
+    }
+
+    private let state = Mutex(State())
+
+    /// Every call so far, in order.
+    var calls: [Call] { state.withLock { $0.calls } }
+    /// The calls that asked Stripe to change something.
+    var writes: [Call] { calls.filter(\.isWrite) }
+    /// How many refunds Stripe holds for a PaymentIntent.
+    func refunds(of paymentIntentID: String) -> [Refund] { state.withLock { $0.refunds[paymentIntentID] ?? [] } }
+
+    /// Adds a customer.
+    func add(_ customer: StripeCustomer) { state.withLock { $0.customers[customer.id] = customer } }
+
+    /// Adds a succeeded PaymentIntent with an expanded charge; returns it.
+    @discardableResult
+    func addPaymentIntent(
+        id: String, customer: String?, amount: Int, currency: String = "usd", created: Int = 1_780_000_000,
+        amountRefunded: Int = 0, description: String? = nil
+    ) -> PaymentIntent {
+        let charge = Charge(
+            id: "ch_" + id.dropFirst(3), amount: amount, amountCaptured: amount, amountRefunded: amountRefunded,
+            refunded: amountRefunded == amount, status: "succeeded", currency: currency, paymentIntent: id)
+        let intent = PaymentIntent(
+            id: id, amount: amount, amountReceived: amount, currency: currency, status: "succeeded",
+            customer: customer, created: created, description: description, latestCharge: .object(charge))
+        state.withLock { $0.intents[id] = intent }
+        return intent
+    }
+
+    /// Makes every call of the named method (`customer`, `paymentIntents`, `paymentIntent`, `refunds`,
+    /// `createPrice`, `createPaymentLink`) throw this error.
+    func fail(_ method: String, with error: StripeError) { state.withLock { $0.failures[method] = error } }
+
+    /// Sets how `createRefund` behaves from now on.
+    func setRefundBehavior(_ behavior: RefundBehavior) { state.withLock { $0.refundBehavior = behavior } }
+
+    /// Records the call and throws the injected failure of `method`, if any.
+    private func enter(_ method: String, _ call: Call) throws {
+        try state.withLock { state in
+            state.calls.append(call)
+            if let error = state.failures[method] { throw error }
+        }
+    }
+
+    func customer(id: String) async throws -> StripeCustomer {
+        try enter("customer", .customer(id))
+        guard let customer = state.withLock({ $0.customers[id] }) else { throw StripeErrors.missing("customer", id) }
+        return customer
+    }
+
+    func paymentIntents(customerID: String, limit: Int, startingAfter: String?) async throws
+        -> StripeList<PaymentIntent>
+    {
+        try enter("paymentIntents", .paymentIntents(customerID: customerID, limit: limit, startingAfter: startingAfter))
+        let all = state.withLock { $0.intents.values.filter { $0.customer == customerID } }
+            .sorted { ($0.created, $0.id) > ($1.created, $1.id) }
+        let start = startingAfter.flatMap { cursor in all.firstIndex { $0.id == cursor }.map { $0 + 1 } } ?? 0
+        let rest = all.dropFirst(start)
+        return StripeList(data: Array(rest.prefix(limit)), hasMore: rest.count > limit)
+    }
+
+    func paymentIntent(id: String) async throws -> PaymentIntent {
+        try enter("paymentIntent", .paymentIntent(id))
+        guard let intent = state.withLock({ $0.intents[id] }) else { throw StripeErrors.missing("payment_intent", id) }
+        return intent
+    }
+
+    func createRefund(
+        paymentIntentID: String, amount: Int, reason: RefundReason?, metadata: [String: String], idempotencyKey: String
+    ) async throws -> Refund {
+        try state.withLock { state in
+            state.calls.append(
+                .createRefund(
+                    paymentIntentID: paymentIntentID, amount: amount, reason: reason, metadata: metadata,
+                    idempotencyKey: idempotencyKey))
+            if let earlier = state.refundsByKey[idempotencyKey] { return earlier }
+            let status: String
+            switch state.refundBehavior {
+            case .refuse(let error): throw error
+            case .normal(let refundStatus): status = refundStatus
+            case .createThenLoseAnswer: status = "succeeded"
+            }
+            guard var intent = state.intents[paymentIntentID], var charge = intent.latestCharge?.object else {
+                throw StripeErrors.missing("payment_intent", paymentIntentID)
+            }
+            guard amount <= charge.amount - charge.amountRefunded else {
+                throw StripeErrors.refused(
+                    "Refund amount ($\(amount)) is greater than unrefunded amount on charge.", code: "amount_too_large")
+            }
+            state.counter += 1
+            let refund = Refund(
+                id: "re_test\(state.counter)", amount: amount, currency: intent.currency, status: status,
+                reason: reason?.rawValue, paymentIntent: paymentIntentID, charge: charge.id, metadata: metadata,
+                created: 1_780_000_000 + state.counter)
+            charge.amountRefunded += amount
+            charge.refunded = charge.amountRefunded == charge.amount
+            intent.latestCharge = .object(charge)
+            state.intents[paymentIntentID] = intent
+            state.refunds[paymentIntentID, default: []].insert(refund, at: 0)
+            state.refundsByKey[idempotencyKey] = refund
+            if case .createThenLoseAnswer(let error) = state.refundBehavior { throw error }
+            return refund
+        }
+    }
+
+    func refunds(paymentIntentID: String, limit: Int, startingAfter: String?) async throws -> StripeList<Refund> {
+        try enter("refunds", .refunds(paymentIntentID: paymentIntentID, startingAfter: startingAfter))
+        let all = state.withLock { $0.refunds[paymentIntentID] ?? [] }
+        let start = startingAfter.flatMap { cursor in all.firstIndex { $0.id == cursor }.map { $0 + 1 } } ?? 0
+        let rest = all.dropFirst(start)
+        return StripeList(data: Array(rest.prefix(limit)), hasMore: rest.count > limit)
+    }
+
+    func createPrice(amount: Int, currency: String, productName: String, idempotencyKey: String) async throws
+        -> Price
+    {
+        try enter(
+            "createPrice",
+            .createPrice(amount: amount, currency: currency, productName: productName, idempotencyKey: idempotencyKey))
+        return Price(
+            id: "price_" + idempotencyKey.suffix(8), unitAmount: amount, currency: currency,
+            product: "prod_" + idempotencyKey.suffix(8))
+    }
+
+    func createPaymentLink(priceID: String, quantity: Int, metadata: [String: String], idempotencyKey: String)
+        async throws -> PaymentLink
+    {
+        try enter(
+            "createPaymentLink",
+            .createPaymentLink(priceID: priceID, quantity: quantity, idempotencyKey: idempotencyKey))
+        let id = "plink_" + idempotencyKey.suffix(8)
+        return PaymentLink(id: id, url: "https://buy.stripe.com/test_\(id)", metadata: metadata)
+    }
+
+    func customers(email: String, limit: Int) async throws -> StripeList<StripeCustomer> {
+        try enter("customers", .other("customers"))
+        return StripeList(data: state.withLock { $0.customers.values.filter { $0.email == email } }, hasMore: false)
+    }
+
+    func createCustomer(email: String, name: String, metadata: [String: String], idempotencyKey: String)
+        async throws -> StripeCustomer
+    {
+        try enter("createCustomer", .other("createCustomer"))
+        let customer = StripeCustomer(id: "cus_" + idempotencyKey.suffix(8), email: email, name: name)
+        add(customer)
+        return customer
+    }
+
+    func createConfirmedPaymentIntent(
+        customerID: String, amount: Int, currency: String, paymentMethod: String, description: String?,
+        metadata: [String: String], idempotencyKey: String
+    ) async throws -> PaymentIntent {
+        try enter("createConfirmedPaymentIntent", .other("createConfirmedPaymentIntent"))
+        return addPaymentIntent(
+            id: "pi_" + idempotencyKey.suffix(8), customer: customerID, amount: amount, currency: currency,
+            description: description)
+    }
+}
+
+/// Stripe errors as the real client reports them.
+enum StripeErrors {
+    /// Stripe's 404 for an unknown object.
+    static func missing(_ object: String, _ id: String) -> StripeError {
+        StripeError(
+            kind: .api, message: "No such \(object): '\(id)'", httpStatus: 404, type: "invalid_request_error",
+            code: "resource_missing", param: "id", requestID: "req_missing", requestWasNotApplied: true)
+    }
+
+    /// Stripe's 400 refusal.
+    static func refused(_ message: String, code: String) -> StripeError {
+        StripeError(
+            kind: .api, message: message, httpStatus: 400, type: "invalid_request_error", code: code,
+            requestID: "req_refused", requestWasNotApplied: true)
+    }
+
+    /// A connection that dropped after the request was sent: the outcome is unknown.
+    static let droppedConnection = StripeError(
+        kind: .connection, message: "Connection reset by peer", curlCode: 56, requestWasNotApplied: false)
+
+    /// Stripe's 500 after the retries: the outcome is unknown.
+    static let serverError = StripeError(
+        kind: .api, message: "An unknown error occurred", httpStatus: 500, type: "api_error", requestID: "req_500",
+        requestWasNotApplied: false)
+
+    /// No connection could be made at all.
+    static let unreachable = StripeError(
+        kind: .connection, message: "Could not connect to server", curlCode: 7, requestWasNotApplied: true)
+}

@@ -1,0 +1,74 @@
+import OrdersStore
+import PaymentCore
+import Testing
+
+@Suite("get_order_history pages a customer's orders with what remains refundable")
+struct OrderHistoryTests {
+    @Test("orders come newest first with refunded and refundable amounts")
+    func withOrders() async throws {
+        let world = try RefundGateTests.world()
+        let jane = try #require(try world.store.read { db in try db.customer(email: "jane@example.com") })
+        try world.addOrder("o2", for: jane, amount: 1000, daysAgo: 1)
+        _ = try await RefundExecutionTests.refund(world, paymentIntentID: "pi_1", amount: 999)
+
+        let history = try world.service.orderHistory(email: "jane@example.com")
+
+        #expect(history.customer.email == "jane@example.com")
+        #expect(history.orders.map(\.orderID) == ["o2", "o1"])
+        #expect(history.orders[1].refundedCents == 999)
+        #expect(history.orders[1].refundableCents == 4000)
+        #expect(history.orders[1].status == "partially_refunded")
+        #expect(history.orders[0].paymentIntentID == nil)
+        #expect(history.nextCursor == nil)
+    }
+
+    @Test("a customer without orders gets an empty history")
+    func withoutOrders() throws {
+        let world = try TestWorld(stripe: false)
+        try world.addCustomer("jane@example.com")
+        let history = try world.service.orderHistory(email: "jane@example.com")
+        #expect(history.orders.isEmpty)
+        #expect(history.nextCursor == nil)
+    }
+
+    @Test("the cursor pages through every order once")
+    func paging() throws {
+        let world = try TestWorld()
+        let jane = try world.addCustomer("jane@example.com")
+        for index in 1...5 {
+            try world.addOrder("o\(index)", for: jane, amount: 100, daysAgo: Double(index))
+        }
+
+        var seen: [String] = []
+        var cursor: String?
+        repeat {
+            let page = try world.service.orderHistory(email: "jane@example.com", limit: 2, cursor: cursor)
+            seen += page.orders.map(\.orderID)
+            cursor = page.nextCursor
+        } while cursor != nil
+
+        #expect(seen == ["o1", "o2", "o3", "o4", "o5"])
+    }
+
+    @Test("a cursor not made by the server is refused", arguments: ["garbage!", "bm90LWEtY3Vyc29y", ""])
+    func badCursor(cursor: String) throws {
+        let world = try TestWorld()
+        try world.addCustomer("jane@example.com")
+        let error = #expect(throws: PaymentError.self) {
+            try world.service.orderHistory(email: "jane@example.com", cursor: cursor)
+        }
+        #expect(
+            error?.message
+                == "cursor is not one get_order_history returned. Pass next_cursor from the previous page unchanged, "
+                + "or omit it to start from the newest order.")
+    }
+
+    @Test("limit must be 1 to 200")
+    func limit() throws {
+        let world = try TestWorld()
+        let error = #expect(throws: PaymentError.self) {
+            try world.service.orderHistory(email: "jane@example.com", limit: 201)
+        }
+        #expect(error?.message == "limit must be between 1 and 200.")
+    }
+}
