@@ -40,7 +40,8 @@ public struct PaymentLink: StripeObject {
     public var livemode: Bool
 
     /// Creates a PaymentLink, as the test fakes do.
-    public init(id: String, url: String, active: Bool = true, metadata: [String: String] = [:], livemode: Bool = false) {
+    public init(id: String, url: String, active: Bool = true, metadata: [String: String] = [:], livemode: Bool = false)
+    {
         self.id = id
         self.url = url
         self.active = active
