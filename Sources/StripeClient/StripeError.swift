@@ -88,6 +88,7 @@ public struct StripeError: Error, Sendable, CustomStringConvertible {
         if let curlCode { parts.append("curl=\(curlCode)") }
         var text = parts.joined(separator: " ") + ": " + message
         if let requestID { text += " (request \(requestID))" }
-        return text
+        // Messages built here are redacted already; this also covers errors that callers build themselves.
+        return StripeKey.redact(text)
     }
 }

@@ -153,4 +153,29 @@ struct StripeErrorTransportTests {
         #expect(!error.requestWasNotApplied)
         #expect(error.message == "Could not reach Stripe: Server returned nothing (no headers, no data).")
     }
+
+    @Test("an error's description never shows a key, even one a caller put in the message")
+    func descriptionRedacted() {
+        let error = StripeError(kind: .api, message: "echo \(testKey)", requestWasNotApplied: false)
+        #expect(error.description == "Stripe api: echo sk_test_…")
+    }
+}
+
+@Suite("Stripe errors over TLS")
+struct StripeErrorTLSTests {
+    @Test("a TLS failure is a connection error that is never retried")
+    func tlsFailure() async throws {
+        let fake = try StripeFake.start()
+        let sleeps = SleepRecorder()
+        var configuration = try StripeConfiguration(apiKey: testKey, apiBase: "https://127.0.0.1:\(fake.port)")
+        configuration.retryPolicy.sleep = { sleeps.record($0) }
+        let error = try #require(
+            await stripeError { try await StripeClient(configuration: configuration).customer(id: "cus_1") })
+        #expect(error.kind == .connection)
+        #expect(error.curlCode == 35)
+        #expect(error.requestWasNotApplied)
+        #expect(fake.connectionCount == 1)
+        #expect(sleeps.recorded.isEmpty)
+        #expect(fake.requests.isEmpty)
+    }
 }

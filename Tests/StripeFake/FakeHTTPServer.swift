@@ -42,16 +42,18 @@ final class FakeHTTPServer: Sendable {
     /// How many TCP connections were accepted so far.
     var connectionCount: Int { accepted.load(ordering: .sequentiallyConsistent) }
 
-    /// Stops accepting and closes every connection.
+    /// Stops accepting and closes every connection; later calls do nothing.
     func stop() {
-        let sockets = open.withLock { state in
-            state.stopped = true
-            return state.sockets
-        }
         // `shutdown` wakes a thread blocked in `accept` or `recv`; the owning thread then closes the socket.
-        shutdown(listener, Int32(SHUT_RDWR))
-        for socket in sockets {
-            shutdown(socket, Int32(SHUT_RDWR))
+        // Done under the lock, so that no descriptor is touched after its owner closed it (and the number was
+        // perhaps reused by another socket of the test process).
+        open.withLock { state in
+            guard !state.stopped else { return }
+            state.stopped = true
+            shutdown(listener, Int32(SHUT_RDWR))
+            for socket in state.sockets {
+                shutdown(socket, Int32(SHUT_RDWR))
+            }
         }
     }
 
@@ -107,6 +109,7 @@ final class FakeHTTPServer: Sendable {
             let count = chunk.withUnsafeMutableBytes { recv(connection, $0.baseAddress, $0.count, 0) }
             guard count > 0 else { return }
             reader.append(chunk[..<count])
+            guard reader.looksLikeHTTP else { return }
         }
     }
 

@@ -7,6 +7,12 @@ struct FakeRequestReader {
         buffer += bytes
     }
 
+    /// Whether the bytes so far can begin an HTTP request (whose method is upper-case letters); a TLS
+    /// handshake, sent by a client that expected https, cannot.
+    var looksLikeHTTP: Bool {
+        buffer.first.map { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) } ?? true
+    }
+
     /// The next complete request, removed from the buffer, or `nil` while one is still arriving.
     mutating func nextRequest(connectionNumber: Int) -> FakeRequest? {
         guard let headEnd = headEnd() else { return nil }

@@ -20,16 +20,17 @@ public final class StripeFake: Sendable {
     }
 
     private let state = Mutex(State())
-    private let server: Mutex<FakeHTTPServer?> = Mutex(nil)
+    private let server: FakeHTTPServer
 
     /// The fake's base URL, to use as `STRIPE_API_BASE`: `http://127.0.0.1:<port>`.
     public let baseURL: String
     /// The port it listens on.
     public let port: Int
 
-    private init(port: Int) {
-        self.port = port
-        self.baseURL = "http://127.0.0.1:\(port)"
+    private init(server: FakeHTTPServer) {
+        self.server = server
+        self.port = server.port
+        self.baseURL = "http://127.0.0.1:\(server.port)"
     }
 
     /// Starts a fake on a free port.
@@ -38,18 +39,14 @@ public final class StripeFake: Sendable {
     public static func start() throws -> StripeFake {
         let handler = Handler()
         let server = try FakeHTTPServer { handler.fake?.handle($0) ?? .dropConnection }
-        let fake = StripeFake(port: server.port)
-        fake.server.withLock { $0 = server }
+        let fake = StripeFake(server: server)
         handler.attach(fake)
         return fake
     }
 
     /// Stops listening and closes every connection. Also done when the fake is released.
     public func stop() {
-        server.withLock { server in
-            server?.stop()
-            server = nil
-        }
+        server.stop()
     }
 
     deinit {
@@ -58,7 +55,7 @@ public final class StripeFake: Sendable {
 
     /// How many TCP connections the fake has accepted.
     public var connectionCount: Int {
-        server.withLock { $0?.connectionCount } ?? 0
+        server.connectionCount
     }
 
     /// Every request received so far, in order.
