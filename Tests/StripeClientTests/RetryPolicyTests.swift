@@ -149,4 +149,16 @@ struct RetryPolicyTests {
         #expect(error?.requestWasNotApplied == false)
         #expect(harness.fake.connectionCount == 2)
     }
+
+    @Test("cancelling while waiting to retry ends the call, with its outcome unknown after a 500")
+    func cancelledWhileWaiting() async throws {
+        let fake = try StripeFake.start()
+        fake.enqueue(.stripeError(status: 500, type: "api_error", message: "Oops."))
+        var configuration = try StripeConfiguration(apiKey: testKey, apiBase: fake.baseURL)
+        configuration.retryPolicy.sleep = { _ in throw CancellationError() }
+        let error = await stripeError { try await StripeClient(configuration: configuration).customer(id: "cus_1") }
+        #expect(error?.kind == .cancelled)
+        #expect(error?.requestWasNotApplied == false)
+        #expect(fake.requests.count == 1)
+    }
 }
