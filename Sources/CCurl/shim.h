@@ -37,6 +37,14 @@ static inline CURLcode payment_ops_curl_setopt_progress_callback(
     return curl_easy_setopt(handle, CURLOPT_XFERINFOFUNCTION, callback);
 }
 
+typedef int (*payment_ops_curl_prereq_callback)(
+    void *context, char *primary_ip, char *local_ip, int primary_port, int local_port);
+
+static inline CURLcode payment_ops_curl_setopt_prereq_callback(
+    CURL *handle, payment_ops_curl_prereq_callback callback) {
+    return curl_easy_setopt(handle, CURLOPT_PREREQFUNCTION, callback);
+}
+
 static inline CURLcode payment_ops_curl_getinfo_long(CURL *handle, CURLINFO info, long *value) {
     return curl_easy_getinfo(handle, info, value);
 }

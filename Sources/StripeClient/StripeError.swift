@@ -5,7 +5,8 @@ public struct StripeError: Error, Sendable, CustomStringConvertible {
     /// What went wrong, broadly.
     public struct Kind: Hashable, Sendable, CustomStringConvertible {
         private enum Code: String {
-            case api, connection, timeout, undecodable, notConfigured, invalidKey, liveModeRefused, cancelled
+            case api, connection, timeout, undecodable, notConfigured, invalidKey, invalidConfiguration, invalidRequest
+            case liveModeRefused, cancelled
         }
         private let code: Code
 
@@ -21,11 +22,16 @@ public struct StripeError: Error, Sendable, CustomStringConvertible {
         public static let notConfigured = Kind(code: .notConfigured)
         /// The key is not a secret or restricted key.
         public static let invalidKey = Kind(code: .invalidKey)
+        /// A setting other than the key is unusable, such as a plain-http base URL to a remote host.
+        public static let invalidConfiguration = Kind(code: .invalidConfiguration)
+        /// The request could not be sent as built, such as an idempotency key with a line break in it.
+        public static let invalidRequest = Kind(code: .invalidRequest)
         /// A live-mode key or object was met while live mode is not allowed.
         public static let liveModeRefused = Kind(code: .liveModeRefused)
         /// The call was cancelled by its caller.
         public static let cancelled = Kind(code: .cancelled)
 
+        /// The kind's name, such as `api` or `timeout`.
         public var description: String { code.rawValue }
     }
 
@@ -71,6 +77,7 @@ public struct StripeError: Error, Sendable, CustomStringConvertible {
         self.requestWasNotApplied = requestWasNotApplied
     }
 
+    /// Kind, status, Stripe's type and codes, curl's code, the message and the request id on one line.
     public var description: String {
         var parts = ["Stripe \(kind)"]
         if let httpStatus { parts.append("HTTP \(httpStatus)") }
@@ -81,6 +88,7 @@ public struct StripeError: Error, Sendable, CustomStringConvertible {
         if let curlCode { parts.append("curl=\(curlCode)") }
         var text = parts.joined(separator: " ") + ": " + message
         if let requestID { text += " (request \(requestID))" }
-        return text
+        // Messages built here are redacted already; this also covers errors that callers build themselves.
+        return StripeKey.redact(text)
     }
 }

@@ -43,6 +43,7 @@ public struct PaymentIntent: StripeObject {
         self.livemode = livemode
     }
 
+    /// Decodes Stripe's JSON, tolerating absent optional fields.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         id = try container.decode(String.self, forKey: .id)

@@ -1,31 +1,3 @@
-/// A Stripe Price: an amount and currency for a product, which payment links sell.
-public struct Price: StripeObject {
-    /// `price_…`.
-    public var id: String
-    /// The amount, in the currency's smallest unit.
-    public var unitAmount: Int?
-    /// Lower-case ISO 4217 currency code.
-    public var currency: String
-    /// The product's id (`prod_…`).
-    public var product: String
-    /// Whether the object lives in live mode.
-    public var livemode: Bool
-
-    /// Creates a Price, as the test fakes do.
-    public init(id: String, unitAmount: Int?, currency: String, product: String, livemode: Bool = false) {
-        self.id = id
-        self.unitAmount = unitAmount
-        self.currency = currency
-        self.product = product
-        self.livemode = livemode
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id, currency, product, livemode
-        case unitAmount = "unit_amount"
-    }
-}
-
 /// A Stripe PaymentLink: a hosted checkout page at a shareable URL.
 public struct PaymentLink: StripeObject {
     /// `plink_…`.
@@ -40,7 +12,8 @@ public struct PaymentLink: StripeObject {
     public var livemode: Bool
 
     /// Creates a PaymentLink, as the test fakes do.
-    public init(id: String, url: String, active: Bool = true, metadata: [String: String] = [:], livemode: Bool = false) {
+    public init(id: String, url: String, active: Bool = true, metadata: [String: String] = [:], livemode: Bool = false)
+    {
         self.id = id
         self.url = url
         self.active = active

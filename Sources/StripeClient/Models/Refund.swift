@@ -49,6 +49,7 @@ public struct Refund: StripeObject {
         self.created = created
     }
 
+    /// Decodes Stripe's JSON, tolerating absent optional fields.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         id = try container.decode(String.self, forKey: .id)

@@ -35,6 +35,7 @@ public struct StripeCustomer: StripeObject, Hashable {
         self.metadata = metadata
     }
 
+    /// Decodes Stripe's JSON, tolerating absent optional fields.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         id = try container.decode(String.self, forKey: .id)

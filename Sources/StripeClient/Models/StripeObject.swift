@@ -24,6 +24,7 @@ public enum Expandable<Object: StripeObject>: Decodable, Sendable {
         if case .object(let object) = self { object } else { nil }
     }
 
+    /// Decodes an id string, or else the expanded object.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if let id = try? container.decode(String.self) {
