@@ -5,9 +5,11 @@ import Synchronization
 /// `Sendable`, so every part of the server can share one store. Each `read` or `write` runs in its own
 /// transaction; business code never says `BEGIN` or `COMMIT`.
 public final class OrdersStore: Sendable {
-    /// The connection. `nonisolated(unsafe)` because `Database` is deliberately not `Sendable`, and safe because
-    /// it is touched only inside `lock.withLock`, which lets one thread at a time in; the closures that receive it
-    /// are not `@Sendable` and cannot escape it.
+    /// The connection. `nonisolated(unsafe)` because `Database` is deliberately not `Sendable`. Safe because it is
+    /// touched only inside `lock.withLock`, which lets one thread in at a time, and is lent to non-escaping closures
+    /// that must not keep it (documented on `read` and `write`). `Mutex<Database>` itself cannot be used: its
+    /// `withLock` demands a result that region checking can prove independent of the value, which a generic `T`
+    /// computed from the connection never is.
     nonisolated(unsafe) private let database: Database
     private let lock = Mutex(())
 
@@ -34,6 +36,8 @@ public final class OrdersStore: Sendable {
     }
 
     /// Runs `body` in a deferred transaction, so every query in it sees one snapshot.
+    ///
+    /// The `Database` is lent for the duration of `body`; do not keep it.
     public func read<T>(_ body: (Database) throws -> T) throws -> T {
         try serialized(.deferred, body)
     }
@@ -41,6 +45,7 @@ public final class OrdersStore: Sendable {
     /// Runs `body` in a `BEGIN IMMEDIATE` transaction: commits when it returns, rolls back when it throws.
     ///
     /// Waits up to the busy timeout for another connection's write lock, then throws a busy `SQLiteError`.
+    /// The `Database` is lent for the duration of `body`; do not keep it.
     public func write<T>(_ body: (Database) throws -> T) throws -> T {
         try serialized(.immediate, body)
     }

@@ -1,8 +1,8 @@
 extension Order: RowDecodable {
     /// Legacy rows may hold NULL currency or status; SQLAlchemy's defaults fill them in.
     static let columns = """
-        id, customer_id, stripe_charge_id, amount_cents, COALESCE(currency, 'usd'), COALESCE(status, 'paid'), \
-        created_at
+        id, customer_id, stripe_charge_id, amount_cents, COALESCE(currency, 'usd') AS currency, \
+        COALESCE(status, 'paid') AS status, created_at
         """
 
     init(row: Row) throws {

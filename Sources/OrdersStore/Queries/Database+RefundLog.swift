@@ -4,7 +4,8 @@ extension RefundLogEntry: RowDecodable {
     /// Rows the legacy service writes after migration carry no currency; their order's currency fills it in.
     static let columns = """
         id, order_id, stripe_refund_id, amount_cents, \
-        COALESCE(currency, (SELECT orders.currency FROM orders WHERE orders.id = refund_log.order_id), 'usd'), \
+        COALESCE(currency, (SELECT orders.currency FROM orders WHERE orders.id = refund_log.order_id), 'usd') \
+        AS currency, \
         reason, note, refunded_by, status, idempotency_key, approved_via, error, created_at, completed_at
         """
 
