@@ -5,7 +5,8 @@ let package = Package(
     name: "payment-ops",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "payment-ops", targets: ["PaymentOpsServer"])
+        .executable(name: "payment-ops", targets: ["PaymentOpsServer"]),
+        .executable(name: "stripe-fake", targets: ["stripe-fake"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
@@ -32,6 +33,7 @@ let package = Package(
             ]
         ),
         .target(name: "StripeFake", path: "Tests/StripeFake"),
+        .executableTarget(name: "stripe-fake", dependencies: ["StripeFake"], path: "Tests/StripeFakeServer"),
         .testTarget(name: "OrdersStoreTests", dependencies: ["OrdersStore"]),
         .testTarget(name: "StripeClientTests", dependencies: ["StripeClient", "StripeFake"]),
         .testTarget(name: "PaymentCoreTests", dependencies: ["PaymentCore"]),

@@ -14,14 +14,15 @@ final class FakeHTTPServer: Sendable {
     /// closing it, under this lock, so `stop` never touches a reused descriptor.
     private let open = Mutex<(stopped: Bool, sockets: Set<Int32>)>((false, []))
 
-    /// Binds, listens and starts accepting.
-    init(handler: @escaping @Sendable (FakeRequest) -> FakeReply) throws(FakeServerError) {
+    /// Binds to `port` (0: a free one), listens and starts accepting.
+    init(port: UInt16 = 0, handler: @escaping @Sendable (FakeRequest) -> FakeReply) throws(FakeServerError) {
         self.handler = handler
         let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard listener >= 0 else { throw FakeServerError(operation: "socket", code: errno) }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_addr.s_addr = in_addr_t(UInt32(0x7F00_0001).bigEndian)
+        address.sin_port = port.bigEndian
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         let bound = withUnsafeMutablePointer(to: &address) { pointer in
             pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {

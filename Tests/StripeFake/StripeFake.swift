@@ -33,12 +33,12 @@ public final class StripeFake: Sendable {
         self.baseURL = "http://127.0.0.1:\(server.port)"
     }
 
-    /// Starts a fake on a free port.
+    /// Starts a fake on `port`, by default a free one.
     ///
     /// - Throws: `FakeServerError` when the socket cannot be bound or its thread started.
-    public static func start() throws -> StripeFake {
+    public static func start(port: UInt16 = 0) throws -> StripeFake {
         let handler = Handler()
-        let server = try FakeHTTPServer { handler.fake?.handle($0) ?? .dropConnection }
+        let server = try FakeHTTPServer(port: port) { handler.fake?.handle($0) ?? .dropConnection }
         let fake = StripeFake(server: server)
         handler.attach(fake)
         return fake
@@ -81,6 +81,7 @@ public final class StripeFake: Sendable {
     }
 
     private func handle(_ request: FakeRequest) -> FakeReply {
+        if request.path.hasPrefix(Self.controlPrefix) { return controlReply(request) }
         let (reply, ready) = state.withLock { state in
             state.requests.append(request)
             let reply = state.scripted.isEmpty ? state.stripe.handle(request) : state.scripted.removeFirst()
