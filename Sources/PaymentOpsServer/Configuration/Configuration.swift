@@ -42,12 +42,15 @@ struct Configuration: Equatable {
         }
         if let days = value("REFUND_WINDOW_DAYS") {
             guard let parsed = Int(days), (1...3650).contains(parsed) else {
-                throw ConfigurationError("REFUND_WINDOW_DAYS must be a whole number of days from 1 to 3650, not \"\(days)\"")
+                throw ConfigurationError(
+                    "REFUND_WINDOW_DAYS must be a whole number of days from 1 to 3650, not \"\(days)\"")
             }
             refundWindowDays = parsed
         }
         if let actor = value("PAYMENT_OPS_ACTOR") {
-            guard actor.count <= 100 else { throw ConfigurationError("PAYMENT_OPS_ACTOR must be at most 100 characters") }
+            guard actor.count <= 100 else {
+                throw ConfigurationError("PAYMENT_OPS_ACTOR must be at most 100 characters")
+            }
             self.actor = actor
         }
         if let level = value("LOG_LEVEL") {
