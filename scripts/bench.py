@@ -1,0 +1,274 @@
+#!/usr/bin/env python3
+"""Benchmarks payment-ops the way a client uses it: the release binary, spawned, over pipes.
+
+    scripts/bench.sh            # full sizes (1,000,000 orders); prints a table
+    scripts/bench.sh --quick    # small sizes, to prove the benchmark still works (CI)
+"""
+
+import argparse
+import json
+import os
+import random
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+import uuid
+from datetime import datetime, timedelta, timezone
+
+INITIALIZE = {
+    "jsonrpc": "2.0",
+    "id": 0,
+    "method": "initialize",
+    "params": {"protocolVersion": "2025-11-25", "capabilities": {}, "clientInfo": {"name": "bench", "version": "1"}},
+}
+
+
+def line(message):
+    return (json.dumps(message, separators=(",", ":")) + "\n").encode()
+
+
+class Server:
+    """One payment-ops process driven over its stdin and stdout."""
+
+    def __init__(self, binary, env):
+        self.process = subprocess.Popen(
+            [binary, "serve"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env
+        )
+        self.next_id = 1
+
+    def send(self, message):
+        self.process.stdin.write(line(message))
+        self.process.stdin.flush()
+
+    def receive(self, request_id):
+        while True:
+            raw = self.process.stdout.readline()
+            if not raw:
+                raise RuntimeError("payment-ops closed stdout")
+            message = json.loads(raw)
+            if message.get("id") == request_id:
+                if "error" in message:
+                    raise RuntimeError(f"protocol error: {message['error']}")
+                return message["result"]
+
+    def initialize(self):
+        self.send(INITIALIZE)
+        self.receive(0)
+        self.send({"jsonrpc": "2.0", "method": "notifications/initialized"})
+
+    def call(self, tool, arguments):
+        request_id = self.next_id
+        self.next_id += 1
+        self.send(tool_call(request_id, tool, arguments))
+        result = self.receive(request_id)
+        if result.get("isError"):
+            raise RuntimeError(f"{tool} failed: {result['content'][0]['text']}")
+        return result
+
+    def peak_rss_kib(self):
+        with open(f"/proc/{self.process.pid}/status") as status:
+            for entry in status:
+                if entry.startswith("VmHWM:"):
+                    return int(entry.split()[1])
+        return 0
+
+    def close(self):
+        self.process.stdin.close()
+        self.process.wait(timeout=10)
+
+
+def tool_call(request_id, tool, arguments):
+    return {
+        "jsonrpc": "2.0",
+        "id": request_id,
+        "method": "tools/call",
+        "params": {"name": tool, "arguments": arguments},
+    }
+
+
+def percentile(samples, fraction):
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
+
+
+def timestamp(moment):
+    return moment.strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def environment(database, stripe_base=None, key=None):
+    env = {"PATH": os.environ.get("PATH", ""), "DATABASE_URL": f"sqlite:///{database}", "LOG_LEVEL": "error"}
+    if stripe_base:
+        env["STRIPE_API_BASE"] = stripe_base
+    if key:
+        env["STRIPE_API_KEY"] = key
+    return env
+
+
+def create_schema(binary, database):
+    """Lets payment-ops create and migrate the database, so the benchmark uses the real schema."""
+    server = Server(binary, environment(database))
+    server.initialize()
+    server.close()
+
+
+def generate_orders(database, orders, customers):
+    """Fills the database: `orders` over two years, 4 currencies, ~10% partially refunded."""
+    connection = sqlite3.connect(database)
+    random.seed(7)
+    now = datetime.now(timezone.utc)
+    customer_ids = [str(uuid.UUID(int=random.getrandbits(128))) for _ in range(customers)]
+    with connection:
+        connection.executemany(
+            "INSERT INTO customers (id, email, name, created_at) VALUES (?, ?, ?, ?)",
+            (
+                (customer_id, f"bench{index}@example.com", f"Bench Customer {index}", timestamp(now))
+                for index, customer_id in enumerate(customer_ids)
+            ),
+        )
+        currencies = ["usd", "eur", "jpy", "kwd"]
+        order_rows, refund_rows = [], []
+        for index in range(orders):
+            order_id = f"ord_{index:08d}"
+            created = now - timedelta(seconds=random.randrange(2 * 365 * 86400))
+            amount = random.randrange(500, 50000)
+            refunded = random.random() < 0.10
+            order_rows.append(
+                (
+                    order_id,
+                    customer_ids[index % customers],
+                    f"pi_bench{index:08d}",
+                    amount,
+                    currencies[index % 4],
+                    "partially_refunded" if refunded else "paid",
+                    timestamp(created),
+                )
+            )
+            if refunded:
+                refund_rows.append(
+                    (str(uuid.uuid4()), order_id, f"re_bench{index:08d}", amount // 2, currencies[index % 4],
+                     "requested_by_customer", "bench", "succeeded", timestamp(created + timedelta(days=1)))
+                )
+        connection.executemany(
+            "INSERT INTO orders (id, customer_id, stripe_charge_id, amount_cents, currency, status, created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            order_rows,
+        )
+        connection.executemany(
+            "INSERT INTO refund_log (id, order_id, stripe_refund_id, amount_cents, currency, reason, refunded_by,"
+            " status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            refund_rows,
+        )
+    connection.execute("ANALYZE")
+    connection.close()
+    return "bench0@example.com"
+
+
+def cold_start(binary, env, runs):
+    samples = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        server = Server(binary, env)
+        server.send(INITIALIZE)
+        server.receive(0)
+        samples.append(time.perf_counter() - started)
+        server.close()
+    return statistics.median(samples)
+
+
+def latencies(server, tool, arguments, calls):
+    samples = []
+    for _ in range(calls):
+        started = time.perf_counter()
+        server.call(tool, arguments)
+        samples.append(time.perf_counter() - started)
+    return percentile(samples, 0.50), percentile(samples, 0.99)
+
+
+def pipelined(server, tool, arguments, calls):
+    first = server.next_id
+    payload = b"".join(line(tool_call(first + index, tool, arguments)) for index in range(calls))
+    server.next_id += calls
+    started = time.perf_counter()
+    writer = threading.Thread(target=lambda: (server.process.stdin.write(payload), server.process.stdin.flush()))
+    writer.start()
+    answered = 0
+    while answered < calls:
+        raw = server.process.stdout.readline()
+        if not raw:
+            raise RuntimeError("payment-ops closed stdout")
+        if json.loads(raw).get("id") is not None:
+            answered += 1
+    elapsed = time.perf_counter() - started
+    writer.join()
+    return calls / elapsed
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="small sizes, to check the benchmark works")
+    parser.add_argument("--binary", required=True, help="the release payment-ops binary")
+    parser.add_argument("--stripe-fake", help="the stripe-fake binary, for the Stripe-path figures")
+    options = parser.parse_args()
+
+    orders = 20_000 if options.quick else 1_000_000
+    runs = 5 if options.quick else 21
+    calls = 200 if options.quick else 1_000
+    pipelined_calls = 200 if options.quick else 2_000
+    rows = []
+    peak = 0
+
+    with tempfile.TemporaryDirectory(prefix="payment-ops-bench-") as directory:
+        fresh = os.path.join(directory, "fresh.db")
+        rows.append(("cold start, fresh DB (median of %d)" % runs, ms(cold_start(options.binary, environment(fresh), runs)), "≤ 15 ms"))
+
+        big = os.path.join(directory, "orders.db")
+        create_schema(options.binary, big)
+        started = time.perf_counter()
+        email = generate_orders(big, orders, max(1, orders // 100))
+        print(f"generated {orders:,} orders in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+        rows.append((f"cold start, {orders:,}-order DB (median of {runs})", ms(cold_start(options.binary, environment(big), runs)), "≤ 15 ms"))
+
+        server = Server(options.binary, environment(big))
+        server.initialize()
+        p50, p99 = latencies(server, "get_order_history", {"email": email}, calls)
+        rows.append((f"get_order_history p50 / p99 ({calls:,} calls)", f"{ms(p50)} / {ms(p99)}", "≤ 0.3 ms / ≤ 2 ms"))
+        rate = pipelined(server, "get_order_history", {"email": email}, pipelined_calls)
+        rows.append((f"pipelined get_order_history ({pipelined_calls:,} calls)", f"{rate:,.0f} calls/s", "≥ 10,000 calls/s"))
+        end = datetime.now(timezone.utc).date()
+        year = {"start_date": str(end - timedelta(days=364)), "end_date": str(end)}
+        samples = []
+        for _ in range(5):
+            started = time.perf_counter()
+            server.call("revenue_summary", year)
+            samples.append(time.perf_counter() - started)
+        rows.append((f"revenue_summary, 1 year of {orders:,} orders (median of 5)", ms(statistics.median(samples)), "≤ 100 ms"))
+        peak = max(peak, server.peak_rss_kib())
+        server.close()
+
+        rows.extend(stripe_path(options, directory, calls))
+        rows.append(("peak RSS (VmHWM), largest server", f"{peak / 1024:.1f} MB", "≤ 25 MB"))
+
+    width = max(len(row[0]) for row in rows)
+    print(f"{'figure':<{width}}  {'measured':>22}  target")
+    for figure, value, target in rows:
+        print(f"{figure:<{width}}  {value:>22}  {target}")
+
+
+def ms(seconds):
+    return f"{seconds * 1000:.3f} ms"
+
+
+def stripe_path(options, directory, calls):
+    """Figures that need the loopback Stripe fake; skipped without it."""
+    if not options.stripe_fake:
+        return [("Stripe path", "skipped (no --stripe-fake)", "")]
+    return []
+
+
+if __name__ == "__main__":
+    main()
