@@ -20,8 +20,6 @@ actor Server {
     var inflight: [RequestID: Task<JSONValue?, Never>] = [:]
     /// Requests the client cancelled; their responses are dropped.
     var cancelled: Set<RequestID> = []
-    /// Waiters for the moment nothing is in flight.
-    var idleWaiters: [CheckedContinuation<Void, Never>] = []
     /// The server's own requests awaiting the client's answer.
     var clientRequests = ClientRequestTable()
     /// 2026-07-28 `requestState` handles.
@@ -83,12 +81,6 @@ actor Server {
         clientRequests.resolveAll(with: nil)
     }
 
-    /// Returns once no request is in flight.
-    func waitUntilIdle() async {
-        guard !inflight.isEmpty else { return }
-        await withCheckedContinuation { idleWaiters.append($0) }
-    }
-
     private func start(id: RequestID, method: String, params: [String: JSONValue]) -> Reply {
         guard inflight[id] == nil else {
             return .immediate(
@@ -128,10 +120,6 @@ actor Server {
 
     private func finish(_ id: RequestID, _ response: JSONValue) -> JSONValue? {
         inflight[id] = nil
-        if inflight.isEmpty {
-            idleWaiters.forEach { $0.resume() }
-            idleWaiters = []
-        }
         return cancelled.remove(id) == nil ? response : nil
     }
 

@@ -108,12 +108,12 @@ extension JSONValue: Codable {
     }
 }
 
-extension JSONValue: ExpressibleByNilLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral,
+/// No `ExpressibleByNilLiteral`: with it, `nil` in an `Optional<JSONValue>` context silently
+/// becomes `.null` instead of "absent". Write `.null` for JSON null.
+extension JSONValue: ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral,
     ExpressibleByFloatLiteral, ExpressibleByStringLiteral, ExpressibleByArrayLiteral,
     ExpressibleByDictionaryLiteral
 {
-    /// `nil` is JSON `null`.
-    init(nilLiteral: ()) { self = .null }
     /// A boolean literal.
     init(booleanLiteral value: Bool) { self = .bool(value) }
     /// An integer literal.
