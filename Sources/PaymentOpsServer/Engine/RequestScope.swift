@@ -1,0 +1,137 @@
+/// The MCP methods this server answers.
+enum MCPMethod: String, Sendable {
+    case initialize
+    case ping
+    case discover = "server/discover"
+    case setLogLevel = "logging/setLevel"
+    case listTools = "tools/list"
+    case callTool = "tools/call"
+    case listResources = "resources/list"
+    case listResourceTemplates = "resources/templates/list"
+    case readResource = "resources/read"
+    case listPrompts = "prompts/list"
+    case getPrompt = "prompts/get"
+    case complete = "completion/complete"
+
+    /// Whether the 2026-07-28 era has this method; its lifecycle and session methods are gone.
+    var existsInStatelessEra: Bool {
+        switch self {
+        case .initialize, .ping, .setLogLevel: false
+        default: true
+        }
+    }
+
+    /// Whether a handshake-era client must `initialize` first.
+    var needsInitialization: Bool {
+        switch self {
+        case .initialize, .ping, .discover: false
+        default: true
+        }
+    }
+}
+
+/// The era a request is served under.
+enum Era: Sendable {
+    /// `initialize` era; `version` is the negotiated version (`nil` before `initialize`).
+    case handshake(version: String?, clientCapabilities: [String: JSONValue], logLevel: LogLevel?)
+    /// 2026-07-28: everything comes from this request's envelope.
+    case stateless(Envelope)
+
+    /// The protocol version the request is served under.
+    var protocolVersion: String {
+        switch self {
+        case .handshake(let version, _, _): version ?? ProtocolVersions.handshake[0]
+        case .stateless(let envelope): envelope.protocolVersion
+        }
+    }
+}
+
+/// One request, with the era and method it resolved to.
+struct RequestScope: Sendable {
+    /// The client's id.
+    let id: RequestID
+    /// The method.
+    let method: MCPMethod
+    /// The params, an object (possibly empty).
+    let params: [String: JSONValue]
+    /// The era it is served under.
+    let era: Era
+
+    /// Resolves the method and era of a request.
+    /// - Throws: `-32601` for a method unknown (in its era), the envelope's errors, or `-32600`
+    ///   for a handshake-era request before `initialize`.
+    init(id: RequestID, method name: String, params: [String: JSONValue], session: HandshakeSession)
+        throws(RPCError)
+    {
+        guard let method = MCPMethod(rawValue: name) else { throw .methodNotFound(name) }
+        self.id = id
+        self.method = method
+        self.params = params
+        if let envelope = try Envelope.read(from: params) {
+            guard method.existsInStatelessEra else { throw .methodNotFound(name) }
+            era = .stateless(envelope)
+        } else {
+            if method.needsInitialization && session.protocolVersion == nil {
+                throw .invalidRequest("the server is not initialized; send initialize first")
+            }
+            era = .handshake(
+                version: session.protocolVersion, clientCapabilities: session.clientCapabilities,
+                logLevel: session.logLevel)
+        }
+    }
+
+    /// The client's `_meta.progressToken`, when it wants progress notifications.
+    var progressToken: JSONValue? {
+        guard let token = params["_meta"]?["progressToken"], token.stringValue != nil || token.intValue != nil
+        else { return nil }
+        return token
+    }
+
+    /// A string param, or `-32602` naming it.
+    func string(_ name: String) throws(RPCError) -> String {
+        guard let value = params[name]?.stringValue else {
+            throw .invalidParams("\"\(name)\" must be a string")
+        }
+        return value
+    }
+
+    /// An optional object param, or `-32602` naming it when present with another type.
+    func optionalObject(_ name: String) throws(RPCError) -> [String: JSONValue]? {
+        guard let value = params[name] else { return nil }
+        guard case .object(let object) = value else { throw .invalidParams("\"\(name)\" must be an object") }
+        return object
+    }
+
+    /// An optional string param, or `-32602` naming it when present with another type.
+    func optionalString(_ name: String) throws(RPCError) -> String? {
+        guard let value = params[name] else { return nil }
+        guard case .string(let text) = value else { throw .invalidParams("\"\(name)\" must be a string") }
+        return text
+    }
+}
+
+/// What `initialize` established for the handshake era of this process.
+struct HandshakeSession: Sendable {
+    /// The negotiated version; `nil` until `initialize`.
+    var protocolVersion: String?
+    /// The capabilities the client declared.
+    var clientCapabilities: [String: JSONValue] = [:]
+    /// The level `logging/setLevel` chose; no `notifications/message` before it.
+    var logLevel: LogLevel?
+    /// Whether `notifications/initialized` arrived.
+    var clientReady = false
+}
+
+/// A method's result before the era adds its envelope.
+struct MethodResult: Sendable {
+    /// The result's members.
+    var fields: [String: JSONValue]
+    /// How the result may be cached (2026-07-28 `ttlMs`/`cacheScope`), for lists and reads.
+    var cache: CachePolicy?
+
+    /// Creates a result.
+    init(_ fields: [String: JSONValue], cache: CachePolicy? = nil) {
+        self.fields = fields
+        self.cache = cache
+    }
+}

@@ -1,0 +1,40 @@
+import Glibc
+
+/// A log severity, in the order of RFC 5424 as MCP's `logging/setLevel` uses them.
+enum LogLevel: Int, Comparable, Sendable, CaseIterable {
+    case debug, info, notice, warning, error, critical, alert, emergency
+
+    /// Reads a level name as MCP and `LOG_LEVEL` spell it (`warn` is accepted for `warning`).
+    init?(name: String) {
+        let lowered = name.lowercased()
+        if lowered == "warn" {
+            self = .warning
+            return
+        }
+        guard let level = Self.allCases.first(where: { $0.name == lowered }) else { return nil }
+        self = level
+    }
+
+    /// The level's name on the wire.
+    var name: String {
+        switch self {
+        case .debug: "debug"
+        case .info: "info"
+        case .notice: "notice"
+        case .warning: "warning"
+        case .error: "error"
+        case .critical: "critical"
+        case .alert: "alert"
+        case .emergency: "emergency"
+        }
+    }
+
+    /// Orders levels by severity.
+    static func < (lhs: LogLevel, rhs: LogLevel) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    /// The stderr threshold from `LOG_LEVEL`; `info` when unset or unknown.
+    static func fromEnvironment() -> LogLevel {
+        guard let raw = getenv("LOG_LEVEL") else { return .info }
+        return LogLevel(name: String(cString: raw)) ?? .info
+    }
+}

@@ -1,3 +1,0 @@
-import PaymentCore
-
-print("payment-ops \(PaymentOps.version)")
