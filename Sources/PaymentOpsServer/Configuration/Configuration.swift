@@ -54,7 +54,7 @@ struct Configuration: Equatable {
             self.actor = actor
         }
         if let level = value("LOG_LEVEL") {
-            guard let parsed = LogLevel(rawValue: level.lowercased()) else {
+            guard let parsed = LogLevel(name: level) else {
                 throw ConfigurationError("LOG_LEVEL must be debug, info, warning or error, not \"\(level)\"")
             }
             logLevel = parsed

@@ -1,1 +1,0 @@
-enum LogLevel: String { case debug, info, warning, error }
