@@ -89,8 +89,9 @@ public struct DemoSeeder: Sendable {
         // A customer created just now has no PaymentIntents to find.
         let earlier = isNewInStripe ? [:] : try await seededPaymentIntents(customerID: stripeCustomerID)
         for position in missing {
+            let found = earlier[Self.seedTag(email: demo.email, position: position)]
             let intent: PaymentIntent
-            if let found = earlier[Self.seedTag(email: demo.email, position: position)] {
+            if let found {
                 intent = found
             } else {
                 intent = try await createPaymentIntent(for: demo, position: position, customerID: stripeCustomerID)
@@ -102,7 +103,8 @@ public struct DemoSeeder: Sendable {
             progress(
                 "\(demo.email): payment \(position) of \(positions.count), "
                     + "\(Money(amount: intent.amount, currency: intent.currency)): "
-                    + "\(added ? "recorded" : "already recorded") \(intent.id)")
+                    + "\(found == nil ? "created" : "found") \(intent.id), "
+                    + "\(added ? "recorded" : "already recorded")")
         }
     }
 

@@ -130,11 +130,14 @@ struct DemoSeederTests {
         await #expect(throws: PaymentError.self) { try await seeder.seed() }
         world.gateway.forgetIdempotencyKeys()
 
-        let summary = try await seeder.seed()
+        let lines = Mutex<[String]>([])
+
+        let summary = try await seeder.seed { line in lines.withLock { $0.append(line) } }
 
         #expect(summary.paymentsCreated == 10)
         #expect(world.gateway.allPaymentIntents.count == 13)
         #expect(Self.writeCounts(world.gateway) == (5, 13))
+        #expect(lines.withLock { $0.contains("james@example.com: payment 1 of 2, $99.99: found pi_test6, recorded") })
         #expect(try Self.databaseAmounts(world) == Self.expectedAmounts)
     }
 
@@ -193,7 +196,7 @@ struct DemoSeederTests {
         #expect(
             lines.withLock { $0.last }
                 == "Seeded 8 customers (8 new, 0 already there) and 19 payments (19 new, 0 already there).")
-        #expect(lines.withLock { $0.contains("sarah@example.com: payment 3 of 3, $49.99: recorded pi_test4") })
+        #expect(lines.withLock { $0.contains("sarah@example.com: payment 3 of 3, $49.99: created pi_test4, recorded") })
 
         let again = try await seeder.seed(extraCustomers: 3)
         #expect(again == DemoSeedSummary(customersExisting: 8, paymentsExisting: 19))
