@@ -6,7 +6,8 @@ import Synchronization
 /// A `PaymentGateway` that keeps Stripe's objects in memory, records every call, and fails on request.
 ///
 /// Refunds behave as Stripe's do: the same idempotency key returns the same refund, each refund raises its
-/// charge's `amount_refunded`, and a refund larger than what remains is refused with Stripe's 400.
+/// charge's `amount_refunded`, and a refund larger than what remains is refused with Stripe's 400. Customers and
+/// PaymentIntents it creates follow the same idempotency rule, until `forgetIdempotencyKeys()` (Stripe's 24 h).
 final class RecordingGateway: PaymentGateway {
     /// One call the service made.
     enum Call: Equatable, Sendable {
@@ -19,12 +20,14 @@ final class RecordingGateway: PaymentGateway {
         case refunds(paymentIntentID: String, startingAfter: String?)
         case createPrice(amount: Int, currency: String, productName: String, idempotencyKey: String)
         case createPaymentLink(priceID: String, quantity: Int, idempotencyKey: String)
-        case other(String)
+        case customers(email: String)
+        case createCustomer(email: String, idempotencyKey: String)
+        case createPaymentIntent(customerID: String, amount: Int, idempotencyKey: String)
 
         /// Whether the call asks Stripe to change something.
         var isWrite: Bool {
             switch self {
-            case .createRefund, .createPrice, .createPaymentLink: true
+            case .createRefund, .createPrice, .createPaymentLink, .createCustomer, .createPaymentIntent: true
             default: false
             }
         }
@@ -40,6 +43,14 @@ final class RecordingGateway: PaymentGateway {
         case createThenLoseAnswer(StripeError)
     }
 
+    /// A failure injected into one numbered call of a method.
+    private struct PlannedFailure {
+        var call: Int
+        var error: StripeError
+        /// Whether Stripe acts before the failure (the answer is lost) or not at all.
+        var afterActing: Bool
+    }
+
     private struct State {
         var customers: [String: StripeCustomer] = [:]
         var intents: [String: PaymentIntent] = [:]
@@ -47,6 +58,9 @@ final class RecordingGateway: PaymentGateway {
         var refundsByKey: [String: Refund] = [:]
         var calls: [Call] = []
         var failures: [String: StripeError] = [:]
+        var plannedFailures: [String: PlannedFailure] = [:]
+        var callCounts: [String: Int] = [:]
+        var createdByKey: [String: String] = [:]
         var refundBehavior = RefundBehavior.normal(status: "succeeded")
         var counter = 0
     }
@@ -67,14 +81,15 @@ final class RecordingGateway: PaymentGateway {
     @discardableResult
     func addPaymentIntent(
         id: String, customer: String?, amount: Int, currency: String = "usd", created: Int = 1_780_000_000,
-        amountRefunded: Int = 0, description: String? = nil
+        amountRefunded: Int = 0, description: String? = nil, metadata: [String: String] = [:]
     ) -> PaymentIntent {
         let charge = Charge(
             id: "ch_" + id.dropFirst(3), amount: amount, amountCaptured: amount, amountRefunded: amountRefunded,
             refunded: amountRefunded == amount, status: "succeeded", currency: currency, paymentIntent: id)
         let intent = PaymentIntent(
             id: id, amount: amount, amountReceived: amount, currency: currency, status: "succeeded",
-            customer: customer, created: created, description: description, latestCharge: .object(charge))
+            customer: customer, created: created, description: description, metadata: metadata,
+            latestCharge: .object(charge))
         state.withLock { $0.intents[id] = intent }
         return intent
     }
@@ -83,14 +98,49 @@ final class RecordingGateway: PaymentGateway {
     /// `createPrice`, `createPaymentLink`) throw this error.
     func fail(_ method: String, with error: StripeError) { state.withLock { $0.failures[method] = error } }
 
+    /// Makes the `call`-th call (counting from the first) of the named method throw this error once; with
+    /// `afterActing`, Stripe acts first and the answer is lost, as when the process dies mid-call.
+    func fail(_ method: String, onCall call: Int, with error: StripeError, afterActing: Bool = false) {
+        state.withLock {
+            $0.plannedFailures[method] = PlannedFailure(call: call, error: error, afterActing: afterActing)
+        }
+    }
+
+    /// Forgets every idempotency key of created customers and PaymentIntents, as Stripe does after 24 hours.
+    func forgetIdempotencyKeys() { state.withLock { $0.createdByKey.removeAll() } }
+
+    /// All customers Stripe holds.
+    var allCustomers: [StripeCustomer] { state.withLock { Array($0.customers.values) } }
+    /// All PaymentIntents Stripe holds.
+    var allPaymentIntents: [PaymentIntent] { state.withLock { Array($0.intents.values) } }
+
     /// Sets how `createRefund` behaves from now on.
     func setRefundBehavior(_ behavior: RefundBehavior) { state.withLock { $0.refundBehavior = behavior } }
 
-    /// Records the call and throws the injected failure of `method`, if any.
-    private func enter(_ method: String, _ call: Call) throws {
+    /// Records the call and throws the injected failure of `method`, if any; returns a planned failure that
+    /// should be thrown after acting.
+    @discardableResult
+    private func enter(_ method: String, _ call: Call) throws -> StripeError? {
         try state.withLock { state in
             state.calls.append(call)
+            state.callCounts[method, default: 0] += 1
             if let error = state.failures[method] { throw error }
+            guard let planned = state.plannedFailures[method], planned.call == state.callCounts[method] else {
+                return nil
+            }
+            if !planned.afterActing { throw planned.error }
+            return planned.error
+        }
+    }
+
+    /// The id of the object an earlier call with this idempotency key created, or a new id with this prefix.
+    private func objectID(prefix: String, idempotencyKey: String) -> (id: String, isNew: Bool) {
+        state.withLock { state in
+            if let earlier = state.createdByKey[idempotencyKey] { return (earlier, false) }
+            state.counter += 1
+            let id = "\(prefix)_test\(state.counter)"
+            state.createdByKey[idempotencyKey] = id
+            return (id, true)
         }
     }
 
@@ -185,16 +235,21 @@ final class RecordingGateway: PaymentGateway {
     }
 
     func customers(email: String, limit: Int) async throws -> StripeList<StripeCustomer> {
-        try enter("customers", .other("customers"))
-        return StripeList(data: state.withLock { $0.customers.values.filter { $0.email == email } }, hasMore: false)
+        try enter("customers", .customers(email: email))
+        let matching = state.withLock { $0.customers.values.filter { $0.email == email } }.sorted { $0.id < $1.id }
+        return StripeList(data: Array(matching.prefix(limit)), hasMore: matching.count > limit)
     }
 
     func createCustomer(email: String, name: String, metadata: [String: String], idempotencyKey: String)
         async throws -> StripeCustomer
     {
-        try enter("createCustomer", .other("createCustomer"))
-        let customer = StripeCustomer(id: "cus_" + idempotencyKey.suffix(8), email: email, name: name)
-        add(customer)
+        let lostAnswer = try enter("createCustomer", .createCustomer(email: email, idempotencyKey: idempotencyKey))
+        let (id, isNew) = objectID(prefix: "cus", idempotencyKey: idempotencyKey)
+        if isNew {
+            add(StripeCustomer(id: id, email: email, name: name, created: 1_780_000_000, metadata: metadata))
+        }
+        if let lostAnswer { throw lostAnswer }
+        guard let customer = state.withLock({ $0.customers[id] }) else { throw StripeErrors.missing("customer", id) }
         return customer
     }
 
@@ -202,10 +257,19 @@ final class RecordingGateway: PaymentGateway {
         customerID: String, amount: Int, currency: String, paymentMethod: String, description: String?,
         metadata: [String: String], idempotencyKey: String
     ) async throws -> PaymentIntent {
-        try enter("createConfirmedPaymentIntent", .other("createConfirmedPaymentIntent"))
-        return addPaymentIntent(
-            id: "pi_" + idempotencyKey.suffix(8), customer: customerID, amount: amount, currency: currency,
-            description: description)
+        let lostAnswer = try enter(
+            "createConfirmedPaymentIntent",
+            .createPaymentIntent(customerID: customerID, amount: amount, idempotencyKey: idempotencyKey))
+        let (id, isNew) = objectID(prefix: "pi", idempotencyKey: idempotencyKey)
+        if isNew {
+            let created = state.withLock { 1_780_000_000 + $0.counter }
+            addPaymentIntent(
+                id: id, customer: customerID, amount: amount, currency: currency, created: created,
+                description: description, metadata: metadata)
+        }
+        if let lostAnswer { throw lostAnswer }
+        guard let intent = state.withLock({ $0.intents[id] }) else { throw StripeErrors.missing("payment_intent", id) }
+        return intent
     }
 }
 

@@ -1,0 +1,173 @@
+import FoundationEssentials
+import OrdersStore
+import StripeClient
+
+/// The checks of `payment-ops doctor`: settings, Stripe key, database, Stripe itself, pending refunds.
+///
+/// Read-only apart from opening the database, which creates and migrates it as the server would at start-up.
+/// Every line says what was found and, when it failed, what to do; the key is only ever shown by its prefix.
+public struct SetupCheck: Sendable {
+    /// The settings in force.
+    public var settings: SetupSettings
+    /// Stripe, or `nil` when no usable key is configured.
+    public var gateway: (any PaymentGateway)?
+    /// Extra read-only questions for Stripe, asked after it was reached (per-tool permissions, say).
+    public var probes: [SetupProbe]
+    /// The clock and the reconciliation grace period that pending refunds are judged by.
+    public var policy: PaymentPolicy
+
+    /// Creates the checks.
+    public init(
+        settings: SetupSettings, gateway: (any PaymentGateway)?, probes: [SetupProbe] = [],
+        policy: PaymentPolicy = PaymentPolicy()
+    ) {
+        self.settings = settings
+        self.gateway = gateway
+        self.probes = probes
+        self.policy = policy
+    }
+
+    /// Runs every check, in order; a check that cannot run (no database, no Stripe) fails its line.
+    public func run() async -> SetupReport {
+        var lines = [settingsLine, keyLine]
+        let store: OrdersStore?
+        do {
+            let opened = try OrdersStore(url: settings.databaseURL)
+            lines.append(try databaseLine(opened))
+            store = opened
+        } catch {
+            // The store's messages name the file and the problem; only the setting to fix is added.
+            var problem = "\(error)"
+            if problem.hasSuffix(".") { problem.removeLast() }
+            lines.append(
+                SetupReport.Line(
+                    ok: false, title: "Database: cannot be opened",
+                    detail: "\(problem). Check DATABASE_URL (\(settings.databaseURL))."))
+            store = nil
+        }
+        lines += await stripeLines()
+        if let store {
+            lines.append(pendingRefundsLine(store))
+        }
+        return SetupReport(lines: lines)
+    }
+
+    /// The settings other than the key, always passed: they were read, or the command would not have started.
+    private var settingsLine: SetupReport.Line {
+        SetupReport.Line(
+            ok: true, title: "Settings in force",
+            detail: "DATABASE_URL \(settings.databaseURL), STRIPE_API_BASE \(settings.stripeAPIBase), "
+                + "REFUND_WINDOW_DAYS \(settings.refundWindowDays), PAYMENT_OPS_ACTOR \(settings.actor), live mode "
+                + (settings.allowLive ? "allowed" : "refused"))
+    }
+
+    /// The Stripe key: present, a server key, and in a mode that is allowed.
+    private var keyLine: SetupReport.Line {
+        guard settings.hasStripeKey else {
+            return SetupReport.Line(
+                ok: false, title: "Stripe key: not set",
+                detail: "Set STRIPE_API_KEY to a sk_test_… or rk_test_… key in the environment or the .env file. "
+                    + "Tools that only read the orders database work without it.")
+        }
+        guard let display = settings.stripeKeyDisplay, settings.isServerKey else {
+            return SetupReport.Line(
+                ok: false, title: "Stripe key: \(settings.stripeKeyDisplay ?? "not recognised")",
+                detail: "STRIPE_API_KEY must be a secret (sk_test_…) or restricted (rk_test_…) key.")
+        }
+        guard settings.isLiveKey == true else {
+            return SetupReport.Line(
+                ok: true, title: "Stripe key: \(display) (test mode)", detail: "no real money moves")
+        }
+        guard settings.allowLive else {
+            return SetupReport.Line(
+                ok: false, title: "Stripe key: \(display) (live mode, refused)",
+                detail: "Use a test key, or set PAYMENT_OPS_ALLOW_LIVE=1 to move real money.")
+        }
+        return SetupReport.Line(
+            ok: true, title: "Stripe key: \(display) (live mode)",
+            detail: "real money moves; allowed by PAYMENT_OPS_ALLOW_LIVE=1")
+    }
+
+    /// The opened database: where it is, its schema version and how many rows its main tables hold.
+    private func databaseLine(_ store: OrdersStore) throws -> SetupReport.Line {
+        try store.read { db in
+            // Counting is the doctor's concern alone, so the SQL stays here rather than in the store's API.
+            let (customers, orders, refunds) =
+                try db.fetchOne(
+                    "SELECT (SELECT COUNT(*) FROM customers), (SELECT COUNT(*) FROM orders), "
+                        + "(SELECT COUNT(*) FROM refund_log)"
+                ) { row in (try row.int(0), try row.int(1), try row.int(2)) } ?? (0, 0, 0)
+            return SetupReport.Line(
+                ok: true, title: "Database: \(db.location.displayPath) (schema version \(try db.schemaVersion))",
+                detail: "\(customers) customers, \(orders) orders, \(refunds) refund_log rows")
+        }
+    }
+
+    /// Whether Stripe answers with this key, then the extra probes.
+    private func stripeLines() async -> [SetupReport.Line] {
+        guard let gateway else {
+            return [
+                SetupReport.Line(
+                    ok: false, title: "Stripe: not checked",
+                    detail: "No usable Stripe key is configured. Fix the Stripe key, then run payment-ops doctor again."
+                )
+            ]
+        }
+        let reached = await Self.line(for: .reachability(apiBase: settings.stripeAPIBase), gateway: gateway)
+        guard reached.ok else { return [reached] }
+        var lines = [reached]
+        for probe in probes {
+            lines.append(await Self.line(for: probe, gateway: gateway))
+        }
+        return lines
+    }
+
+    /// Runs one probe: passed with its detail, or failed with the Stripe error in plain words.
+    private static func line(for probe: SetupProbe, gateway: any PaymentGateway) async -> SetupReport.Line {
+        do {
+            return SetupReport.Line(ok: true, title: probe.title, detail: try await probe.check(gateway))
+        } catch let error as StripeError {
+            return SetupReport.Line(ok: false, title: probe.title, detail: StripeError.explanation(of: error))
+        } catch {
+            return SetupReport.Line(ok: false, title: probe.title, detail: "\(error)")
+        }
+    }
+
+    /// Refunds whose outcome is unknown: failed when one is older than the grace period reconciliation waits.
+    private func pendingRefundsLine(_ store: OrdersStore) -> SetupReport.Line {
+        let pending: [RefundLogEntry]
+        do {
+            pending = try store.read { db in try db.pendingRefunds() }
+        } catch {
+            return SetupReport.Line(ok: false, title: "Pending refunds: cannot be read", detail: "\(error)")
+        }
+        guard let oldest = pending.map(\.createdAt).min() else {
+            return SetupReport.Line(
+                ok: true, title: "Pending refunds: none", detail: "no refund is waiting for reconciliation")
+        }
+        let age = policy.now().timeIntervalSince(oldest)
+        guard age > policy.reconciliationGrace else {
+            return SetupReport.Line(
+                ok: true, title: "Pending refunds: \(pending.count) in progress, the oldest \(Self.duration(age)) old",
+                detail: "a refund is being made now; payment-ops reconcile settles it if it stays pending longer "
+                    + "than \(Self.duration(policy.reconciliationGrace))")
+        }
+        return SetupReport.Line(
+            ok: false,
+            title: "Pending refunds: \(pending.count) waiting for reconciliation, the oldest \(Self.duration(age)) old",
+            detail: "Run payment-ops reconcile to settle them against Stripe; it never refunds twice.")
+    }
+
+    /// A duration in the largest whole unit that keeps it readable: "45 seconds", "7 minutes", "3 hours", "2 days".
+    static func duration(_ seconds: TimeInterval) -> String {
+        let whole = max(Int(seconds), 0)
+        let (count, unit) =
+            switch whole {
+            case ..<120: (whole, "second")
+            case ..<7_200: (whole / 60, "minute")
+            case ..<172_800: (whole / 3_600, "hour")
+            default: (whole / 86_400, "day")
+            }
+        return "\(count) \(unit)\(count == 1 ? "" : "s")"
+    }
+}
