@@ -144,4 +144,18 @@ struct ElicitationTests {
         await harness.server.inputClosed()
         #expect(status(await reply.response()) == "timed_out")
     }
+
+    @Test("elicitation results are read strictly; a null or missing content is an empty form")
+    func parseResults() {
+        #expect(ElicitationOutcome(elicitResult: ["action": "accept", "content": .null]) == .accepted([:]))
+        #expect(ElicitationOutcome(elicitResult: ["action": "accept"]) == .accepted([:]))
+        #expect(
+            ElicitationOutcome(elicitResult: ["action": "accept", "content": ["a": 1], "_meta": [:]])
+                == .accepted(["a": 1]))
+        #expect(ElicitationOutcome(elicitResult: ["action": "decline"]) == .declined)
+        #expect(ElicitationOutcome(elicitResult: ["action": "cancel"]) == .cancelled)
+        #expect(ElicitationOutcome(elicitResult: ["action": "accept", "content": "yes"]) == nil)
+        #expect(ElicitationOutcome(elicitResult: ["action": "ok"]) == nil)
+        #expect(ElicitationOutcome(elicitResult: "accept") == nil)
+    }
 }

@@ -15,8 +15,11 @@ enum ElicitationOutcome: Sendable, Equatable {
     init?(elicitResult value: JSONValue) {
         switch value["action"]?.stringValue {
         case "accept":
-            guard case .object(let fields) = value["content"] ?? .object([:]) else { return nil }
-            self = .accepted(fields)
+            switch value["content"] {
+            case nil, .null?: self = .accepted([:])
+            case .object(let fields)?: self = .accepted(fields)
+            default: return nil
+            }
         case "decline": self = .declined
         case "cancel": self = .cancelled
         default: return nil

@@ -118,8 +118,6 @@ struct HandshakeSession: Sendable {
     var clientCapabilities: [String: JSONValue] = [:]
     /// The level `logging/setLevel` chose; no `notifications/message` before it.
     var logLevel: LogLevel?
-    /// Whether `notifications/initialized` arrived.
-    var clientReady = false
 }
 
 /// A method's result before the era adds its envelope.

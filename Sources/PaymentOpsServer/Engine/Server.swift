@@ -133,7 +133,7 @@ actor Server {
             cancelled.insert(id)
             task.cancel()
         case "notifications/initialized":
-            session.clientReady = true
+            break
         default:
             logger.log(.debug, "ignored notification \(method)")
         }
