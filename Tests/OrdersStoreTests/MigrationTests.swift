@@ -12,7 +12,7 @@ struct MigrationTests {
         try withTemporaryDirectory { directory throws in
             let store = try OrdersStore(location: .file(path: directory + "/orders.db"))
             try store.read { db throws in
-                #expect(try db.schemaVersion == 2)
+                #expect(try db.schemaVersion == 3)
                 #expect(try db.fetchOne("PRAGMA journal_mode") { try $0.string(0) } == "wal")
                 #expect(try db.fetchOne("PRAGMA foreign_keys") { try $0.int(0) } == 1)
                 #expect(
@@ -23,9 +23,22 @@ struct MigrationTests {
                         "status VARCHAR(9) 1 'succeeded' 0", "idempotency_key VARCHAR 0 - 0",
                         "approved_via VARCHAR 0 - 0", "error VARCHAR 0 - 0", "completed_at DATETIME 0 - 0",
                     ])
+                #expect(
+                    try db.columnDescriptions("orders") == [
+                        "id VARCHAR 1 - 1", "customer_id VARCHAR 1 - 0", "stripe_charge_id VARCHAR 0 - 0",
+                        "amount_cents INTEGER 1 - 0", "currency VARCHAR 0 - 0", "status VARCHAR(18) 0 - 0",
+                        "created_at DATETIME 0 - 0", "refunded_cents INTEGER 1 0 0",
+                    ])
                 let objects = try db.schemaObjects()
+                #expect(!objects.contains { $0.hasPrefix("index ix_orders_created_covering on") })
+                for trigger in [
+                    "orders_after_insert on orders", "refund_log_after_delete on refund_log",
+                    "refund_log_after_insert on refund_log", "refund_log_after_update on refund_log",
+                ] {
+                    #expect(objects.contains("trigger \(trigger)"), "missing \(trigger)")
+                }
                 for index in [
-                    "ix_customers_email_nocase", "ix_orders_created_covering", "ix_orders_customer_created",
+                    "ix_customers_email_nocase", "ix_orders_currency_created", "ix_orders_customer_created",
                     "ix_orders_stripe_charge_id", "ix_refund_log_idempotency_key", "ix_refund_log_order_status",
                     "ix_refund_log_pending", "ix_review_flags_order", "ix_refund_approvals_order",
                 ] {
@@ -49,7 +62,7 @@ struct MigrationTests {
             let migrated = try legacy.read { try $0.schemaObjects() }
             let created = try fresh.read { try $0.schemaObjects() }
             #expect(migrated == created)
-            #expect(migrated.count == 21)
+            #expect(migrated.count == 26)
         }
     }
 
@@ -73,7 +86,7 @@ struct MigrationTests {
 
             let store = try OrdersStore(location: .file(path: path))
             try store.read { db throws in
-                #expect(try db.schemaVersion == 2)
+                #expect(try db.schemaVersion == 3)
                 #expect(try db.dump("customers", columns: customerColumns) == customersBefore)
                 #expect(try db.dump("orders", columns: orderColumns) == ordersBefore)
                 // The money movements and the look-alikes stay, unchanged in their old columns.
@@ -126,7 +139,7 @@ struct MigrationTests {
             #expect(flagsAgain == flags)
             #expect(flags.count == 2)
             let version = try second.read { try $0.schemaVersion }
-            #expect(version == 2)
+            #expect(version == 3)
         }
     }
 
@@ -144,7 +157,7 @@ struct MigrationTests {
                 try OrdersStore(location: .file(path: path))
             } throws: { error in
                 (error as? StoreError)?.message
-                    == "The database at \(path) has schema version 7, but this payment-ops knows only up to version 2; "
+                    == "The database at \(path) has schema version 7, but this payment-ops knows only up to version 3; "
                     + "upgrade payment-ops. The file was left untouched."
             }
             #expect(try contents(of: path) == bytes)

@@ -82,6 +82,49 @@ struct RevenueQueryTests {
         #expect(nobody == [])
     }
 
+    @Test("orders the legacy service left without a currency count as usd, in revenue and customer totals")
+    func missingCurrencyIsUSD() throws {
+        let store = try store()
+        try store.write { db throws in
+            try db.execute(
+                """
+                INSERT INTO orders (id, customer_id, stripe_charge_id, amount_cents, created_at)
+                VALUES ('no-currency', ?, 'pi_legacy', 400, '2026-11-10 10:00:00.000000')
+                """,
+                [ann.id])
+            try db.insertLegacyRefund(id: "legacy-refund", orderID: "no-currency", amountCents: 150)
+        }
+        let totals = try store.read { try $0.revenue(from: "2026-11-01", through: "2026-11-30") }
+        #expect(
+            totals == [
+                CurrencyTotals(currency: "eur", orders: 1, grossCents: 5_000, refundedCents: 5_000),
+                CurrencyTotals(currency: "jpy", orders: 1, grossCents: 700, refundedCents: 0),
+                CurrencyTotals(currency: "usd", orders: 3, grossCents: 3_400, refundedCents: 650),
+            ])
+        let customer = try store.read { try $0.customerTotals(customerID: ann.id) }
+        #expect(
+            customer == [
+                CurrencyTotals(currency: "eur", orders: 1, grossCents: 80_000, refundedCents: 0),
+                CurrencyTotals(currency: "usd", orders: 4, grossCents: 93_400, refundedCents: 40_650),
+            ])
+    }
+
+    @Test("revenue reads only the covering index, one date range per currency, and sorts no orders")
+    func queryPlan() throws {
+        let plan = try store().read { db throws in
+            try db.fetchAll("EXPLAIN QUERY PLAN " + Database.revenueSQL, ["2026-11-01", "2026-12-01"]) {
+                try $0.string(3)
+            }
+        }
+        // Once for the listed currencies, once for orders without one.
+        let rangeSearch =
+            "SEARCH o USING COVERING INDEX ix_orders_currency_created (currency=? AND created_at>? AND created_at<?)"
+        #expect(plan.filter { $0.contains(" o ") } == [rangeSearch, rangeSearch])
+        // The one sort left merges the per-currency rows (a handful), after the orders were read.
+        #expect(plan.filter { $0.hasPrefix("USE TEMP B-TREE") } == ["USE TEMP B-TREE FOR GROUP BY"])
+        #expect(plan.suffix(2) == ["SCAN totals", "USE TEMP B-TREE FOR GROUP BY"])
+    }
+
     @Test("dates that are not real days are refused", arguments: ["2026-02-30", "2026-11-1", "yesterday", ""])
     func badDates(text: String) throws {
         let store = try store()

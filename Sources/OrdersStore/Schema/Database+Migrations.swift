@@ -4,12 +4,13 @@ extension Database {
         get throws { try fetchOne("PRAGMA user_version") { try $0.int(0) } ?? 0 }
     }
 
-    /// Brings the file to `Schema.latestVersion`, one transaction per migration.
+    /// Brings the file to `target` (normally `Schema.latestVersion`), one transaction per migration.
     ///
     /// Refuses a file newer than this binary before writing anything (switching to WAL rewrites the header).
     /// Each migration re-reads the version under the write lock, so two processes starting on one file at
-    /// once (Claude Desktop starts two) apply every migration exactly once.
-    func migrate() throws {
+    /// once (Claude Desktop starts two) apply every migration exactly once. A process that applied one then
+    /// gathers the query planner's statistics, so opening an up-to-date file never reads its tables.
+    func migrate(to target: Int = Schema.latestVersion) throws {
         let found = try schemaVersion
         guard found <= Schema.latestVersion else {
             throw StoreError.newerSchema(path: location.displayPath, found: found, known: Schema.latestVersion)
@@ -17,7 +18,8 @@ extension Database {
         if case .file = location {
             try executeUncached("PRAGMA journal_mode = WAL")
         }
-        for (index, statements) in Schema.migrations.enumerated() where index + 1 > found {
+        var applied = false
+        for (index, statements) in Schema.migrations.prefix(target).enumerated() where index + 1 > found {
             let version = index + 1
             try transaction(.immediate) { database in
                 guard try database.schemaVersion < version else { return }
@@ -25,7 +27,12 @@ extension Database {
                     try database.executeUncached(statement)
                 }
                 try database.executeUncached("PRAGMA user_version = \(version)")
+                applied = true
             }
+        }
+        if applied {
+            // Bounded by the connection's `analysis_limit`: a sample of each index, not a scan of the table.
+            try executeUncached("ANALYZE")
         }
     }
 }

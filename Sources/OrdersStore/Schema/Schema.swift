@@ -7,7 +7,7 @@ enum Schema {
     static let legacyFlagPrefix = "[FLAGGED FOR REVIEW]"
 
     /// Each migration's statements, run in order inside one transaction.
-    static let migrations: [[String]] = [version1, version2]
+    static let migrations: [[String]] = [version1, version2, version3]
 
     /// The newest schema version this binary knows.
     static var latestVersion: Int { migrations.count }
@@ -86,4 +86,51 @@ enum Schema {
         "CREATE INDEX ix_review_flags_order ON review_flags (order_id, created_at)",
         "CREATE INDEX ix_refund_approvals_order ON refund_approvals (order_id)",
     ]
+
+    /// Each order's succeeded refunds as a column kept by triggers, and the index that makes revenue one range scan
+    /// per currency.
+    ///
+    /// Summing `refund_log` per order at query time cost most of a second over a million orders. Triggers keep
+    /// `refunded_cents` right whoever writes the journal: other systems write this database too. Each trigger sets
+    /// the sum afresh from the journal instead of adding or subtracting a difference, so a write that skips a
+    /// trigger (`INSERT OR REPLACE` deletes the row it replaces without firing delete triggers) is corrected by
+    /// the next one on that order. An order written after its refunds, or replaced by `INSERT OR REPLACE`, gets its
+    /// sum too. The index starts with the currency, so the totals come out already grouped; it replaces the one by
+    /// time, which only revenue used.
+    static let version3 = [
+        "DROP INDEX ix_orders_created_covering",
+        "ALTER TABLE orders ADD COLUMN refunded_cents INTEGER NOT NULL DEFAULT 0",
+        """
+        UPDATE orders SET refunded_cents = \(succeededSum)
+          WHERE id IN (SELECT order_id FROM refund_log WHERE status = 'succeeded')
+        """,
+        "CREATE INDEX ix_orders_currency_created ON orders (currency, created_at, amount_cents, refunded_cents)",
+        """
+        CREATE TRIGGER refund_log_after_insert AFTER INSERT ON refund_log BEGIN
+          UPDATE orders SET refunded_cents = \(succeededSum) WHERE id = NEW.order_id;
+        END
+        """,
+        """
+        CREATE TRIGGER refund_log_after_update AFTER UPDATE OF order_id, amount_cents, status ON refund_log BEGIN
+          UPDATE orders SET refunded_cents = \(succeededSum) WHERE id IN (OLD.order_id, NEW.order_id);
+        END
+        """,
+        """
+        CREATE TRIGGER refund_log_after_delete AFTER DELETE ON refund_log BEGIN
+          UPDATE orders SET refunded_cents = \(succeededSum) WHERE id = OLD.order_id;
+        END
+        """,
+        """
+        CREATE TRIGGER orders_after_insert AFTER INSERT ON orders
+          WHEN EXISTS (SELECT 1 FROM refund_log WHERE order_id = NEW.id) BEGIN
+          UPDATE orders SET refunded_cents = \(succeededSum) WHERE id = NEW.id;
+        END
+        """,
+    ]
+
+    /// The succeeded refunds of the order being updated, read through `ix_refund_log_order_status`.
+    private static let succeededSum = """
+        (SELECT COALESCE(SUM(amount_cents), 0) FROM refund_log \
+        WHERE refund_log.order_id = orders.id AND refund_log.status = 'succeeded')
+        """
 }
