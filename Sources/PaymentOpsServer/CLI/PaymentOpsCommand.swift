@@ -1,4 +1,5 @@
 import ArgumentParser
+import OrdersStore
 import PaymentCore
 
 /// The `payment-ops` command line.
@@ -34,6 +35,7 @@ struct ServeCommand: AsyncParsableCommand {
     /// Runs the server until stdin closes or SIGTERM/SIGINT arrives.
     func run() async throws {
         let logger = Logger(threshold: LogLevel.fromEnvironment())
-        try await StdioTransport.serve(catalog: makeCatalog(), options: ServerOptions(), logger: logger)
+        let service = PaymentService(store: try OrdersStore(url: "sqlite::memory:"), gateway: nil)
+        try await StdioTransport.serve(catalog: makeCatalog(service: service), options: ServerOptions(), logger: logger)
     }
 }
