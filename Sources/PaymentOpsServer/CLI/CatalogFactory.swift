@@ -10,6 +10,10 @@ func makeCatalog(service: PaymentService) -> Catalog {
             GetOrderHistoryTool(service: service), IssueRefundTool(service: service),
             CreatePaymentLinkTool(service: service), RevenueSummaryTool(service: service),
             FlagForReviewTool(service: service),
+        ],
+        resources: [CustomerResources(service: service), PaymentResources(service: service)],
+        prompts: [
+            DailyRevenueReportPrompt(now: service.policy.now), FindRefundCandidatesPrompt(policy: service.policy),
         ])
 }
 

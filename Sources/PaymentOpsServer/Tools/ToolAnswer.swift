@@ -1,4 +1,3 @@
-import FoundationEssentials
 import PaymentCore
 
 /// A PaymentCore answer a tool returns: encodable with the design's snake_case keys, and rendered as text.
@@ -15,15 +14,6 @@ extension PaymentLinkResult: ToolAnswer {}
 extension RevenueSummary: ToolAnswer {}
 extension ReviewFlagResult: ToolAnswer {}
 
-/// An answer that did not encode to a JSON object, which structured content must be.
-struct AnswerEncodingError: Error, CustomStringConvertible {
-    /// The Swift type of the answer.
-    let answerType: String
-
-    /// Names the type, for the server's log.
-    var description: String { "\(answerType) did not encode to a JSON object" }
-}
-
 extension ToolResult {
     /// Runs a PaymentCore operation and answers with its result; the one place answers become tool results.
     ///
@@ -38,14 +28,6 @@ extension ToolResult {
         } catch let error as PaymentError {
             throw ToolError(error.message)
         }
-        return .success(try structuredContent(of: answer), text: answer.text)
-    }
-
-    /// The answer as a JSON object, exactly as `JSONEncoder` writes it.
-    static func structuredContent(of answer: some Encodable) throws -> [String: JSONValue] {
-        guard case .object(let fields) = try JSONCodec.parse(try JSONEncoder().encode(answer)) else {
-            throw AnswerEncodingError(answerType: String(describing: type(of: answer)))
-        }
-        return fields
+        return .success(try AnswerEncoding.object(answer), text: answer.text)
     }
 }
