@@ -11,7 +11,7 @@ func makeCatalog(service: PaymentService) -> Catalog {
             CreatePaymentLinkTool(service: service), RevenueSummaryTool(service: service),
             FlagForReviewTool(service: service),
         ],
-        resources: [CustomerResources(service: service), PaymentResources(service: service)],
+        resources: [CustomerResourceProvider(service: service), PaymentResourceProvider(service: service)],
         prompts: [
             DailyRevenueReportPrompt(now: service.policy.now), FindRefundCandidatesPrompt(policy: service.policy),
         ])

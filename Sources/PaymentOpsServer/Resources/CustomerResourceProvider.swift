@@ -2,7 +2,7 @@ import PaymentCore
 
 /// `customer://{email}`: each customer's profile as JSON — the same facts as `lookup_customer` — and the
 /// customers as a paginated resource list.
-struct CustomerResources: ResourceProvider {
+struct CustomerResourceProvider: ResourceProvider {
     /// The URI scheme and separator.
     static let prefix = "customer://"
 

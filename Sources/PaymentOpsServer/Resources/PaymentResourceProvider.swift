@@ -2,7 +2,7 @@ import PaymentCore
 
 /// `payment://{payment_intent_id}`: one payment's internal order, live Stripe PaymentIntent and refund journal
 /// as JSON. Payments are not listed (there are too many); the template and the tools lead to them.
-struct PaymentResources: ResourceProvider {
+struct PaymentResourceProvider: ResourceProvider {
     /// The URI scheme and separator.
     static let prefix = "payment://"
 
