@@ -59,6 +59,22 @@ struct CatalogRefundTests {
         #expect(try world.order(order.id)?.status == .paid)
     }
 
+    @Test("no answer in time leaves the token path open: a preview whose token confirms the refund")
+    func elicitationTimeout() async throws {
+        var options = ServerOptions()
+        options.elicitationTimeout = .milliseconds(1)
+        let (world, order) = try Self.world(options: options)
+        await world.initialize(capabilities: ["elicitation": [:]])
+        let timedOut = await world.call("issue_refund", Self.confirmed)
+        #expect(timedOut.structured?["status"] == "preview")
+        #expect(
+            timedOut.toolText?.hasPrefix("Nobody answered the approval request in time; nothing was refunded.") == true)
+        #expect(world.refundsAtStripe == 0)
+        #expect(try world.journal(order.id).isEmpty)
+        let token = try #require(timedOut.structured?["confirmation_token"])
+        #expect(token != .null)
+    }
+
     @Test("without elicitation, a preview's token confirms the refund once")
     func confirmationToken() async throws {
         let (world, order) = try Self.world()
