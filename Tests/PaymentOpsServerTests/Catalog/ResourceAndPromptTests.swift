@@ -178,6 +178,16 @@ struct ResourceAndPromptTests {
         }
     }
 
+    @Test(
+        "the prompts' UTC day of an instant",
+        arguments: [
+            (0.0, "1970-01-01"), (-1.0, "1969-12-31"), (951_782_400, "2000-02-29"), (1_795_780_800, "2026-11-27"),
+            (1_798_761_599, "2026-12-31"),
+        ])
+    func utcDay(seconds: Double, expected: String) {
+        #expect(CalendarDate(utcDayOf: Date(timeIntervalSince1970: seconds)).description == expected)
+    }
+
     @Test("prompt arguments complete: date with today and yesterday, days with 1, 7 and 30")
     func promptCompletion() async throws {
         let world = try CatalogWorld()
