@@ -13,8 +13,10 @@ extension PaymentService {
     /// - With `confirmed` otherwise: the token of a preview of this same refund is required.
     ///
     /// Missing `payment_intent_id`, `amount_cents`, `reason` and `note` default to the token's when one is given.
+    /// Everything before the approver is asked only reads, so a call the approver ends by throwing leaves no trace.
     /// - Throws: `PaymentError` for bad arguments, policy refusals, token problems, a missing Stripe
-    ///   configuration, or a Stripe failure before any money could move; store errors.
+    ///   configuration, or a Stripe failure before any money could move; store errors; whatever the approver
+    ///   throws, unchanged.
     public func issueRefund(_ request: RefundRequest, approver: (any RefundApprover)? = nil) async throws
         -> RefundResult
     {
@@ -35,7 +37,7 @@ extension PaymentService {
         guard request.confirmed else { return try preview(plan) }
         if let approval { try check(approval, matches: plan, at: policy.now()) }
 
-        switch await approver?.approve(plan.approvalRequest) ?? .unavailable {
+        switch try await approver?.approve(plan.approvalRequest) ?? .unavailable {
         case .approved:
             return try await execute(plan, token: approval?.token, approvedVia: "elicitation")
         case .declined:

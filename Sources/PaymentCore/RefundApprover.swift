@@ -3,10 +3,13 @@ import StripeClient
 /// Asks a human to approve a refund, outside the model's reach: the MCP server plugs in elicitation here.
 ///
 /// The refund gate calls the approver only with a refund that passed every policy check, and moves money only
-/// when it answers `.approved`.
+/// when it answers `.approved`. Nothing is written before the approver is asked, so an approver may end the call
+/// by throwing (the MCP server's 2026-07-28 era runs the whole call again once the human has answered).
 public protocol RefundApprover: Sendable {
     /// Puts the refund in front of a human and reports their answer.
-    func approve(_ request: RefundApprovalRequest) async -> RefundApprovalOutcome
+    /// - Throws: whatever ends the call instead of an answer (such as `CancellationError`); it propagates out of
+    ///   `issueRefund` unchanged, with nothing written and no money moved.
+    func approve(_ request: RefundApprovalRequest) async throws -> RefundApprovalOutcome
 }
 
 /// What the human answered, or why there was no answer.

@@ -1,7 +1,20 @@
+import PaymentCore
+
 /// Builds what the server offers. The one place where PaymentCore's operations are wired to
 /// the protocol engine: register tools, resource providers and prompts here.
-func makeCatalog() -> Catalog {
-    Catalog(instructions: serverInstructions)
+func makeCatalog(service: PaymentService) -> Catalog {
+    Catalog(
+        instructions: serverInstructions,
+        tools: [
+            LookupCustomerTool(service: service), ListPaymentsTool(service: service),
+            GetOrderHistoryTool(service: service), IssueRefundTool(service: service),
+            CreatePaymentLinkTool(service: service), RevenueSummaryTool(service: service),
+            FlagForReviewTool(service: service),
+        ],
+        resources: [CustomerResourceProvider(service: service), PaymentResourceProvider(service: service)],
+        prompts: [
+            DailyRevenueReportPrompt(now: service.policy.now), FindRefundCandidatesPrompt(policy: service.policy),
+        ])
 }
 
 /// Explains the server to the model: sent as `instructions` in `initialize` and `server/discover`.

@@ -28,12 +28,45 @@ struct ServeCommand: AsyncParsableCommand {
         version: PaymentOps.version
     )
 
+    /// A `.env` file to read settings from; `./.env` is read when it exists.
+    @Option(name: .long, help: "A .env file with settings (default: ./.env when it exists).")
+    var envFile: String?
+
     /// Creates the command; ArgumentParser fills in the options.
     init() {}
 
     /// Runs the server until stdin closes or SIGTERM/SIGINT arrives.
+    ///
+    /// A setting that cannot be used ends the command before serving, with one line on stderr and status 1.
     func run() async throws {
-        let logger = Logger(threshold: LogLevel.fromEnvironment())
-        try await StdioTransport.serve(catalog: makeCatalog(), options: ServerOptions(), logger: logger)
+        let configuration: Configuration
+        let service: PaymentService
+        do {
+            configuration = try Configuration.load(envFile: envFile)
+            service = try configuration.makeService()
+        } catch {
+            Logger.writeToStderr("payment-ops: \(error)")
+            throw ExitCode.failure
+        }
+        let logger = Logger(threshold: configuration.logLevel)
+        if service.gateway == nil {
+            logger.log(.warning, "STRIPE_API_KEY is not set: Stripe-backed tools will answer that it is missing")
+        } else {
+            Self.reconcileInBackground(service, logger: logger)
+        }
+        try await StdioTransport.serve(catalog: makeCatalog(service: service), options: ServerOptions(), logger: logger)
+    }
+
+    /// Settles refunds left pending by an earlier run, without delaying the server: it serves while this runs,
+    /// and a failure is only logged (the rows stay pending for the next start or `payment-ops reconcile`).
+    private static func reconcileInBackground(_ service: PaymentService, logger: Logger) {
+        Task.detached(priority: .utility) {
+            do {
+                let report = try await service.reconcile()
+                if !report.rows.isEmpty { logger.log(.info, report.text) }
+            } catch {
+                logger.log(.error, "reconciliation at start-up failed; pending refunds stay pending: \(error)")
+            }
+        }
     }
 }

@@ -1,5 +1,3 @@
-import Glibc
-
 /// A log severity, in the order of RFC 5424 as MCP's `logging/setLevel` uses them.
 enum LogLevel: Int, Comparable, Sendable, CaseIterable {
     case debug, info, notice, warning, error, critical, alert, emergency
@@ -31,10 +29,4 @@ enum LogLevel: Int, Comparable, Sendable, CaseIterable {
 
     /// Orders levels by severity.
     static func < (lhs: LogLevel, rhs: LogLevel) -> Bool { lhs.rawValue < rhs.rawValue }
-
-    /// The stderr threshold from `LOG_LEVEL`; `info` when unset or unknown.
-    static func fromEnvironment() -> LogLevel {
-        guard let raw = getenv("LOG_LEVEL") else { return .info }
-        return LogLevel(name: String(cString: raw)) ?? .info
-    }
 }

@@ -1,0 +1,27 @@
+import FoundationEssentials
+
+/// Encodes PaymentCore's answers exactly as `JSONEncoder` writes them (their `CodingKeys` carry the design's
+/// snake_case names): the one place answers become JSON, for tools' structured content and resources alike.
+enum AnswerEncoding {
+    /// An answer that did not encode to a JSON object, which structured content must be.
+    struct NotAnObject: Error, CustomStringConvertible {
+        /// The Swift type of the answer.
+        let answerType: String
+
+        /// Names the type, for the server's log.
+        var description: String { "\(answerType) did not encode to a JSON object" }
+    }
+
+    /// The answer as a JSON object.
+    static func object(_ answer: some Encodable) throws -> [String: JSONValue] {
+        guard case .object(let fields) = try JSONCodec.parse(try JSONEncoder().encode(answer)) else {
+            throw NotAnObject(answerType: String(describing: type(of: answer)))
+        }
+        return fields
+    }
+
+    /// The answer as compact JSON text with sorted keys, for resource contents.
+    static func text(_ answer: some Encodable) throws -> String {
+        try JSONCodec.string(.object(try object(answer)))
+    }
+}

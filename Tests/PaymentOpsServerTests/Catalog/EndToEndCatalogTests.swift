@@ -1,0 +1,54 @@
+import FoundationEssentials
+import Testing
+
+@testable import PaymentOpsServer
+
+@Suite("End to end: the built binary with a real database file and the loopback Stripe")
+struct EndToEndCatalogTests {
+    @Test("look up, list, preview and confirm a refund with its token: Stripe holds exactly one refund")
+    func refundSession() throws {
+        let world = try CatalogWorld()
+        let ada = try world.addCustomer("ada@example.com")
+        let order = try world.addOrder("o1", for: ada, amount: 4999)
+        let envFile = world.directory + "/empty.env"
+        #expect(FileManager.default.createFile(atPath: envFile, contents: nil))
+        let child = try ServerProcess(
+            arguments: ["serve", "--env-file", envFile],
+            environment: [
+                "DATABASE_URL": "sqlite:///" + world.directory + "/payments.db",
+                "STRIPE_API_KEY": StripeFixture.key, "STRIPE_API_BASE": world.stripe?.baseURL ?? "",
+                "LOG_LEVEL": "error",
+            ])
+
+        let initialize = try child.request(
+            "initialize", id: 1,
+            params: [
+                "protocolVersion": "2025-06-18", "capabilities": [:], "clientInfo": ["name": "e2e", "version": "1"],
+            ])
+        #expect(initialize?["result"]?["protocolVersion"] == "2025-06-18")
+        child.send(rpc(id: nil, "notifications/initialized"))
+
+        func call(_ id: Int, _ tool: String, _ arguments: JSONValue) throws -> JSONValue? {
+            try child.request("tools/call", id: .int(id), params: ["name": .string(tool), "arguments": arguments])?[
+                "result"]
+        }
+        let lookup = try call(2, "lookup_customer", ["email": "ada@example.com"])
+        #expect(lookup.structured?["stripe"]?["status"] == "ok")
+        let payments = try call(3, "list_payments", ["email": "ada@example.com"])
+        #expect(payments.structured?["payments"]?.arrayValue?.first?["order_id"] == "o1")
+        let preview = try call(4, "issue_refund", ["email": "ada@example.com"])
+        #expect(preview.structured?["status"] == "preview")
+        #expect(preview.structured?["amount_cents"] == 4999)
+        let token = try #require(preview.structured?["confirmation_token"])
+        let done = try call(
+            5, "issue_refund", ["email": "ada@example.com", "confirmed": true, "confirmation_token": token])
+        #expect(done.structured?["status"] == "refunded")
+        #expect(done.structured?["order_status"] == "refunded")
+
+        child.closeInput()
+        #expect(child.nextLine(timeout: .seconds(3)) == nil)
+        #expect(child.waitForExit() == 0)
+        #expect(world.stripe?.refundAmounts == [4999])
+        #expect(try world.journal(order.id).map(\.status) == [.succeeded])
+    }
+}

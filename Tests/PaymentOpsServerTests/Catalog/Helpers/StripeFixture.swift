@@ -1,0 +1,52 @@
+import StripeClient
+import StripeFake
+
+/// The loopback Stripe fake and a real `StripeClient` pointed at it.
+///
+/// Kept apart from the engine's types: StripeFake has its own `JSONValue`, so no file imports both modules.
+final class StripeFixture: Sendable {
+    /// A test-mode key; the fake accepts any.
+    static let key = "sk_test_51CatalogTestsKey000000000000abcd"
+
+    let fake: StripeFake
+    let client: StripeClient
+
+    init() throws {
+        fake = try StripeFake.start()
+        client = StripeClient(
+            configuration: try StripeConfiguration(
+                apiKey: Self.key, apiBase: fake.baseURL, maxRetries: 0, userAgentVersion: "test"))
+    }
+
+    deinit { fake.stop() }
+
+    /// Where the fake listens, for `STRIPE_API_BASE`.
+    var baseURL: String { fake.baseURL }
+
+    /// Adds a Stripe customer; returns `cus_…`.
+    func addCustomer(email: String, name: String) -> String {
+        fake.addCustomer(email: email, name: name)
+    }
+
+    /// Turns a customer into Stripe's deleted stub.
+    func deleteCustomer(id: String) {
+        fake.deleteCustomer(id: id)
+    }
+
+    /// Adds a succeeded PaymentIntent with its charge; returns `pi_…`.
+    func addPaymentIntent(customerID: String?, amount: Int, currency: String) -> String {
+        fake.addPaymentIntent(customerID: customerID, amount: amount, currency: currency)
+    }
+
+    /// How many refunds Stripe holds.
+    var refundCount: Int { fake.objects(ofKind: "refund").count }
+
+    /// How many payment links Stripe holds.
+    var paymentLinkCount: Int { fake.objects(ofKind: "payment_link").count }
+
+    /// The amounts of Stripe's refunds.
+    var refundAmounts: [Int] { fake.objects(ofKind: "refund").compactMap { $0["amount"]?.intValue } }
+
+    /// How many requests that may change something (POST) reached Stripe.
+    var writeCount: Int { fake.requests.filter { $0.method == "POST" }.count }
+}
