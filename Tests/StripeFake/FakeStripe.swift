@@ -54,11 +54,15 @@ struct FakeStripe {
         case ("GET", "payment_intents", nil): return listPaymentIntents(parameters)
         case ("POST", "payment_intents", nil): return createPaymentIntent(parameters)
         case ("GET", "payment_intents", .some(let id)): return retrievePaymentIntent(id, parameters)
+        case ("GET", "charges", nil): return list(kind: "charge", url: "/v1/charges", parameters) { _ in true }
         case ("GET", "charges", .some(let id)): return retrieve(id, kind: "charge")
         case ("GET", "refunds", nil): return listRefunds(parameters)
         case ("POST", "refunds", nil): return createRefund(parameters)
         case ("GET", "refunds", .some(let id)): return retrieve(id, kind: "refund")
+        case ("GET", "prices", nil): return list(kind: "price", url: "/v1/prices", parameters) { _ in true }
         case ("POST", "prices", nil): return createPrice(parameters)
+        case ("GET", "payment_links", nil):
+            return list(kind: "payment_link", url: "/v1/payment_links", parameters) { _ in true }
         case ("POST", "payment_links", nil): return createPaymentLink(parameters)
         default: return Self.unrecognized(request)
         }

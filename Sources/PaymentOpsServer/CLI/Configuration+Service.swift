@@ -17,12 +17,12 @@ extension Configuration {
             throw ConfigurationError("DATABASE_URL: cannot open the orders database: \(error)")
         }
         return PaymentService(
-            store: store, gateway: try makeGateway(),
+            store: store, gateway: try makeStripeClient(),
             policy: PaymentPolicy(refundWindowDays: refundWindowDays, actor: actor))
     }
 
     /// Stripe, or `nil` when no key is set (Stripe-backed tools then answer that Stripe is not configured).
-    private func makeGateway() throws(ConfigurationError) -> (any PaymentGateway)? {
+    func makeStripeClient() throws(ConfigurationError) -> StripeClient? {
         guard let stripeAPIKey else { return nil }
         do {
             return StripeClient(

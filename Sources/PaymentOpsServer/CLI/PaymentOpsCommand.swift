@@ -9,12 +9,15 @@ struct PaymentOpsCommand: AsyncParsableCommand {
         commandName: "payment-ops",
         abstract: "An MCP server for payment support: Stripe joined with the orders database.",
         discussion: """
-            Started without a subcommand it serves MCP on stdin/stdout, as Claude Desktop and other
-            MCP clients expect. For debugging, pipe JSON-RPC into it, one message per line:
+            Started without a subcommand it serves MCP on stdin/stdout, as Claude Desktop and other MCP \
+            clients expect. For debugging, pipe JSON-RPC into it, one message per line:
+
               echo '{"jsonrpc":"2.0","id":1,"method":"ping"}' | payment-ops
+
+            Settings come from the environment, then ./.env or --env-file (see .env.example).
             """,
         version: PaymentOps.version,
-        subcommands: [ServeCommand.self],
+        subcommands: [ServeCommand.self, SeedCommand.self, DoctorCommand.self, ReconcileCommand.self],
         defaultSubcommand: ServeCommand.self
     )
 }
@@ -28,9 +31,7 @@ struct ServeCommand: AsyncParsableCommand {
         version: PaymentOps.version
     )
 
-    /// A `.env` file to read settings from; `./.env` is read when it exists.
-    @Option(name: .long, help: "A .env file with settings (default: ./.env when it exists).")
-    var envFile: String?
+    @OptionGroup var settings: SettingsOptions
 
     /// Creates the command; ArgumentParser fills in the options.
     init() {}
@@ -39,15 +40,7 @@ struct ServeCommand: AsyncParsableCommand {
     ///
     /// A setting that cannot be used ends the command before serving, with one line on stderr and status 1.
     func run() async throws {
-        let configuration: Configuration
-        let service: PaymentService
-        do {
-            configuration = try Configuration.load(envFile: envFile)
-            service = try configuration.makeService()
-        } catch {
-            Logger.writeToStderr("payment-ops: \(error)")
-            throw ExitCode.failure
-        }
+        let (configuration, service) = try settings.service()
         let logger = Logger(threshold: configuration.logLevel)
         if service.gateway == nil {
             logger.log(.warning, "STRIPE_API_KEY is not set: Stripe-backed tools will answer that it is missing")

@@ -1,0 +1,42 @@
+import ArgumentParser
+import PaymentCore
+
+/// The option every command shares: where its settings come from.
+struct SettingsOptions: ParsableArguments {
+    /// A `.env` file to read settings from; `./.env` is read when it exists.
+    @Option(name: .long, help: "A .env file with settings (default: ./.env when it exists).")
+    var envFile: String?
+
+    /// Creates the options; ArgumentParser fills them in.
+    init() {}
+
+    /// The settings in force, or one line on stderr and exit status 1.
+    func configuration() throws -> Configuration {
+        try orExit { () throws(ConfigurationError) in try Configuration.load(envFile: envFile) }
+    }
+
+    /// The settings and the payment service they describe, or one line on stderr and exit status 1.
+    func service() throws -> (Configuration, PaymentService) {
+        let configuration = try configuration()
+        return (configuration, try orExit { () throws(ConfigurationError) in try configuration.makeService() })
+    }
+
+    /// The payment service with Stripe configured, for commands that cannot work without it.
+    func serviceWithStripe(for purpose: String) throws -> PaymentService {
+        let (_, service) = try service()
+        guard service.gateway != nil else {
+            Logger.writeToStderr("payment-ops: STRIPE_API_KEY is not set; \(purpose) needs a Stripe test key")
+            throw ExitCode.failure
+        }
+        return service
+    }
+
+    private func orExit<T>(_ body: () throws(ConfigurationError) -> T) throws -> T {
+        do {
+            return try body()
+        } catch {
+            Logger.writeToStderr("payment-ops: \(error)")
+            throw ExitCode.failure
+        }
+    }
+}
