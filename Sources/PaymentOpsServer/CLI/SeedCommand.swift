@@ -31,14 +31,13 @@ struct SeedCommand: AsyncParsableCommand {
         }
     }
 
-    /// Seeds, printing progress to stderr and the summary to stdout.
+    /// Seeds, printing progress (ending with the summary) to stderr.
     func run() async throws {
         let service = try settings.serviceWithStripe(for: "seed")
         do {
-            let summary = try await DemoSeeder(service: service).seed(extraCustomers: customers) { line in
+            _ = try await DemoSeeder(service: service).seed(extraCustomers: customers) { line in
                 Logger.writeToStderr(line)
             }
-            print(summary.text)
         } catch {
             Logger.writeToStderr("payment-ops: seed stopped: \(error)")
             throw ExitCode.failure
