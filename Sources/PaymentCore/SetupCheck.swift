@@ -63,29 +63,25 @@ public struct SetupCheck: Sendable {
 
     /// The Stripe key: present, a server key, and in a mode that is allowed.
     private var keyLine: SetupReport.Line {
-        guard settings.hasStripeKey else {
+        switch settings.stripeKey {
+        case nil:
             return SetupReport.Line(
                 ok: false, title: "Stripe key: not set",
                 detail: "Set STRIPE_API_KEY to a sk_test_… or rk_test_… key in the environment or the .env file. "
                     + "Tools that only read the orders database work without it.")
-        }
-        guard let display = settings.stripeKeyDisplay, settings.isServerKey else {
+        case .failure(let error):
+            return SetupReport.Line(ok: false, title: "Stripe key: not usable", detail: error.message)
+        case .success(let key) where key.mode == .test:
+            return SetupReport.Line(ok: true, title: "Stripe key: \(key) (test mode)", detail: "no real money moves")
+        case .success(let key) where !settings.allowLive:
             return SetupReport.Line(
-                ok: false, title: "Stripe key: \(settings.stripeKeyDisplay ?? "not recognised")",
-                detail: "STRIPE_API_KEY must be a secret (sk_test_…) or restricted (rk_test_…) key.")
-        }
-        guard settings.isLiveKey == true else {
-            return SetupReport.Line(
-                ok: true, title: "Stripe key: \(display) (test mode)", detail: "no real money moves")
-        }
-        guard settings.allowLive else {
-            return SetupReport.Line(
-                ok: false, title: "Stripe key: \(display) (live mode, refused)",
+                ok: false, title: "Stripe key: \(key) (live mode, refused)",
                 detail: "Use a test key, or set PAYMENT_OPS_ALLOW_LIVE=1 to move real money.")
+        case .success(let key):
+            return SetupReport.Line(
+                ok: true, title: "Stripe key: \(key) (live mode)",
+                detail: "real money moves; allowed by PAYMENT_OPS_ALLOW_LIVE=1")
         }
-        return SetupReport.Line(
-            ok: true, title: "Stripe key: \(display) (live mode)",
-            detail: "real money moves; allowed by PAYMENT_OPS_ALLOW_LIVE=1")
     }
 
     /// The opened database: where it is, its schema version and how many rows its main tables hold.
