@@ -7,7 +7,9 @@ struct InputStateStoreTests {
     @Test("a handle is 64 hex digits, redeemable once")
     func singleUse() {
         var store = InputStateStore(lifetime: .seconds(600))
-        let handle = store.issue(toolName: "t", arguments: ["a": 1], answers: [:], askedKeys: ["k"])
+        let handle = store.issue(
+            toolName: "t", arguments: ["a": 1], answers: [:],
+            asked: ["k": ElicitationRequest(key: "k", message: "m", requestedSchema: [:])])
         #expect(handle.count == 64)
         #expect(handle.allSatisfy { $0.isHexDigit })
         #expect(store.redeem(handle)?.toolName == "t")
@@ -18,8 +20,8 @@ struct InputStateStoreTests {
     func expiry() {
         var store = InputStateStore(lifetime: .seconds(600))
         let now = ContinuousClock.now
-        let first = store.issue(toolName: "t", arguments: [:], answers: [:], askedKeys: [], now: now)
-        let second = store.issue(toolName: "t", arguments: [:], answers: [:], askedKeys: [], now: now)
+        let first = store.issue(toolName: "t", arguments: [:], answers: [:], asked: [:], now: now)
+        let second = store.issue(toolName: "t", arguments: [:], answers: [:], asked: [:], now: now)
         #expect(first != second)
         #expect(store.redeem(first, now: now + .seconds(601)) == nil)
         #expect(store.redeem(second, now: now + .seconds(599)) != nil)
@@ -29,9 +31,9 @@ struct InputStateStoreTests {
     func capacity() {
         var store = InputStateStore(lifetime: .seconds(600), capacity: 2)
         let now = ContinuousClock.now
-        let oldest = store.issue(toolName: "a", arguments: [:], answers: [:], askedKeys: [], now: now)
-        let middle = store.issue(toolName: "b", arguments: [:], answers: [:], askedKeys: [], now: now + .seconds(1))
-        _ = store.issue(toolName: "c", arguments: [:], answers: [:], askedKeys: [], now: now + .seconds(2))
+        let oldest = store.issue(toolName: "a", arguments: [:], answers: [:], asked: [:], now: now)
+        let middle = store.issue(toolName: "b", arguments: [:], answers: [:], asked: [:], now: now + .seconds(1))
+        _ = store.issue(toolName: "c", arguments: [:], answers: [:], asked: [:], now: now + .seconds(2))
         #expect(store.redeem(oldest, now: now) == nil)
         #expect(store.redeem(middle, now: now) != nil)
     }

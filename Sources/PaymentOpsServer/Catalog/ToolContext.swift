@@ -80,12 +80,12 @@ enum ElicitationChannel: Sendable {
 /// The 2026-07-28 exchange for one run of a tool: the answers already given, and the
 /// questions this run asked that have no answer yet.
 final class InputExchange: Sendable {
-    /// Answers from earlier rounds and this retry, by question key.
-    let answers: [String: ElicitationOutcome]
+    /// Answers from earlier rounds and this retry, by question key, each with the question it answered.
+    let answers: [String: AnsweredQuestion]
     private let unanswered = Mutex<[ElicitationRequest]>([])
 
     /// Creates an exchange holding the answers known so far.
-    init(answers: [String: ElicitationOutcome]) {
+    init(answers: [String: AnsweredQuestion]) {
         self.answers = answers
     }
 
@@ -94,12 +94,22 @@ final class InputExchange: Sendable {
         unanswered.withLock { $0 }
     }
 
-    /// Returns the known answer, or records the question and throws `InputRequiredSignal`.
+    /// Returns the answer given to exactly this question, or records the question and throws
+    /// `InputRequiredSignal`. An answer to a question with the same key but other words (another amount,
+    /// another order) does not count: the human never saw this one.
     func answer(for request: ElicitationRequest) throws -> ElicitationOutcome {
-        if let answer = answers[request.key] { return answer }
+        if let answered = answers[request.key], answered.request == request { return answered.outcome }
         unanswered.withLock { $0.append(request) }
         throw InputRequiredSignal()
     }
+}
+
+/// A human's answer together with the question they were shown.
+struct AnsweredQuestion: Sendable, Equatable {
+    /// The question as it was asked.
+    let request: ElicitationRequest
+    /// What the human answered.
+    let outcome: ElicitationOutcome
 }
 
 /// Thrown by `elicit` in the 2026-07-28 era to end a run whose question has no answer yet.

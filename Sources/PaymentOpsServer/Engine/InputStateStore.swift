@@ -11,10 +11,10 @@ struct InputStateStore {
         let toolName: String
         /// The exact arguments of that call, before normalization.
         let arguments: [String: JSONValue]
-        /// Answers gathered in earlier rounds.
-        let answers: [String: ElicitationOutcome]
-        /// Keys of the questions this round asked.
-        let askedKeys: Set<String>
+        /// Answers gathered in earlier rounds, each with the question it answered.
+        let answers: [String: AnsweredQuestion]
+        /// The questions this round asked, by key.
+        let asked: [String: ElicitationRequest]
         /// After this instant the handle is refused.
         let expiresAt: ContinuousClock.Instant
     }
@@ -33,8 +33,8 @@ struct InputStateStore {
 
     /// Stores the facts of a round and returns the handle the client must send back.
     mutating func issue(
-        toolName: String, arguments: [String: JSONValue], answers: [String: ElicitationOutcome],
-        askedKeys: Set<String>, now: ContinuousClock.Instant = .now
+        toolName: String, arguments: [String: JSONValue], answers: [String: AnsweredQuestion],
+        asked: [String: ElicitationRequest], now: ContinuousClock.Instant = .now
     ) -> String {
         entries = entries.filter { $0.value.expiresAt > now }
         if entries.count >= capacity, let oldest = entries.min(by: { $0.value.expiresAt < $1.value.expiresAt }) {
@@ -43,7 +43,7 @@ struct InputStateStore {
         var generator = SystemRandomNumberGenerator()
         let handle = (0..<4).map { _ in hex(generator.next()) }.joined()
         entries[handle] = Entry(
-            toolName: toolName, arguments: arguments, answers: answers, askedKeys: askedKeys,
+            toolName: toolName, arguments: arguments, answers: answers, asked: asked,
             expiresAt: now + lifetime)
         return handle
     }

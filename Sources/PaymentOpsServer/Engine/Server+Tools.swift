@@ -54,7 +54,7 @@ extension Server {
         throws(RPCError) -> InputExchange?
     {
         guard case .stateless(let envelope) = scope.era else { return nil }
-        var answers: [String: ElicitationOutcome] = [:]
+        var answers: [String: AnsweredQuestion] = [:]
         if let state = try scope.optionalString("requestState") {
             var responses: [String: ElicitationOutcome] = [:]
             for (key, value) in try scope.optionalObject("inputResponses") ?? [:] {
@@ -70,7 +70,13 @@ extension Server {
             guard entry.toolName == toolName, entry.arguments == arguments else {
                 throw .invalidParams("requestState belongs to a different tool call; call the tool again without it")
             }
-            answers = entry.answers.merging(responses.filter { entry.askedKeys.contains($0.key) }) { _, new in new }
+            // Each answer is kept with the exact question it answers, so a re-run that asks something else
+            // (another order, another amount) is asked again rather than given this approval.
+            for (key, outcome) in responses {
+                guard let question = entry.asked[key] else { continue }
+                answers[key] = AnsweredQuestion(request: question, outcome: outcome)
+            }
+            answers.merge(entry.answers) { fresh, _ in fresh }
         }
         return supportsFormElicitation(envelope.clientCapabilities) ? InputExchange(answers: answers) : nil
     }
@@ -81,7 +87,7 @@ extension Server {
         let pending = exchange?.pendingRequests ?? []
         let state = inputStates.issue(
             toolName: toolName, arguments: arguments, answers: exchange?.answers ?? [:],
-            askedKeys: Set(pending.map(\.key)))
+            asked: Dictionary(pending.map { ($0.key, $0) }) { _, last in last })
         var requests: [String: JSONValue] = [:]
         for request in pending {
             requests[request.key] = ["method": "elicitation/create", "params": request.params(includeMode: true)]

@@ -158,6 +158,28 @@ struct CatalogRefundTests {
         #expect(try world.journal(order.id).map(\.status) == [.succeeded])
     }
 
+    @Test("2026-07-28: an approval counts only for the refund it was asked about")
+    func inputRequiredBoundToQuestion() async throws {
+        let (world, order) = try Self.world()
+        let call: [String: JSONValue] = ["name": "issue_refund", "arguments": Self.confirmed]
+        let first = await world.request("tools/call", id: 1, params: enveloped(call)).result
+        let asked = first?["inputRequests"]?["approve_refund"]?["params"]?["message"]?.stringValue ?? ""
+        #expect(asked.contains("Order o1"))
+        // A newer, larger order arrives before the human's answer: the same arguments now mean another refund.
+        let ada = try #require(try world.store.read { db in try db.customer(email: "ada@example.com") })
+        try world.addOrder("o2", for: ada, amount: 90_000, daysAgo: 0.5)
+        var retry = call
+        retry["requestState"] = first?["requestState"]
+        retry["inputResponses"] = ["approve_refund": ["action": "accept", "content": ["approve": true]]]
+        let second = await world.request("tools/call", id: 2, params: enveloped(retry)).result
+        #expect(second?["resultType"] == "input_required")
+        let askedAgain = second?["inputRequests"]?["approve_refund"]?["params"]?["message"]?.stringValue ?? ""
+        #expect(askedAgain.hasPrefix("Approve a refund of $900.00 to ada@example.com?\nOrder o2"))
+        #expect(world.stripe?.writeCount == 0)
+        #expect(try world.journal(order.id).isEmpty)
+        #expect(try world.journal("o2").isEmpty)
+    }
+
     @Test("2026-07-28: a declined approval refunds nothing")
     func inputRequiredDecline() async throws {
         let (world, order) = try Self.world()
