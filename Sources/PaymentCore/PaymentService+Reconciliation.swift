@@ -6,18 +6,21 @@ extension PaymentService {
     /// The journal error of a pending refund that Stripe never created.
     static let notCreatedAtStripe = "not created at Stripe; nothing was refunded"
 
-    /// Settles every `pending` journal row older than the policy's grace period against Stripe.
+    /// Settles `pending` journal rows against Stripe: those older than the policy's grace period, and those
+    /// Stripe already accepted (they carry its refund id, so no process is still creating them).
     ///
-    /// Each row is looked up among its PaymentIntent's refunds by the journal id in their metadata: found → the
-    /// row takes Stripe's id and status (and the order its new status); not found → `failed` ("not created at
-    /// Stripe; nothing was refunded"). It never creates a refund: Stripe forgets idempotency keys after 24
-    /// hours, so re-sending could refund twice. A row another process settles meanwhile is left alone, and a
-    /// row whose lookup fails stays pending for the next run.
+    /// Each row is looked up among its PaymentIntent's refunds by its Stripe id or the journal id in their
+    /// metadata: found → settled by Stripe's status (`succeeded` → the row succeeds and the order takes its new
+    /// status; `failed` or `canceled` → the row fails with Stripe's reason; still pending → the row stays
+    /// pending); not found → `failed` ("not created at Stripe; nothing was refunded"). It never creates a
+    /// refund: Stripe forgets idempotency keys after 24 hours, so re-sending could refund twice. A row another
+    /// process settles meanwhile is left alone, and a row whose lookup fails stays pending for the next run.
     /// - Throws: `PaymentError.Kind.stripeNotConfigured`; store errors.
     public func reconcile() async throws -> ReconciliationReport {
         guard gateway != nil else { throw PaymentError.stripeNotConfigured }
         let cutoff = policy.now().addingTimeInterval(-policy.reconciliationGrace)
-        let pending = try store.read { db in try db.pendingRefunds() }.filter { $0.createdAt <= cutoff }
+        let pending = try store.read { db in try db.pendingRefunds() }
+            .filter { $0.stripeRefundID != nil || $0.createdAt <= cutoff }
         var report = ReconciliationReport(rows: [])
         for entry in pending {
             report.rows.append(await reconcile(entry))
@@ -32,7 +35,7 @@ extension PaymentService {
             // Without a PaymentIntent no refund can have been made at Stripe.
             guard let order = try store.read({ db in try db.order(id: entry.orderID) }),
                 let paymentIntentID = order.paymentIntentID,
-                let refund = try await refund(journalID: entry.id, paymentIntentID: paymentIntentID)
+                let refund = try await refund(of: entry, paymentIntentID: paymentIntentID)
             else {
                 let failed = try failIfPending(entry, reason: Self.notCreatedAtStripe)
                 row.status = failed ? .failed : .skipped
@@ -52,6 +55,7 @@ extension PaymentService {
             switch outcome {
             case nil: row.status = .skipped
             case .settled: row.status = .succeeded
+            case .stillPending: row.detail = "still pending at Stripe (status \(refund.status))"
             case .failed(let reason):
                 row.status = .failed
                 row.detail = reason
@@ -73,14 +77,17 @@ extension PaymentService {
         }
     }
 
-    /// The PaymentIntent's refund whose metadata holds the journal id, reading every page.
-    private func refund(journalID: String, paymentIntentID: String) async throws -> Refund? {
+    /// The PaymentIntent's refund with the row's Stripe id or the journal id in its metadata, reading every page.
+    private func refund(of entry: RefundLogEntry, paymentIntentID: String) async throws -> Refund? {
         var cursor: String?
         repeat {
             let page = try await callStripe("list the payment's refunds") {
                 try await $0.refunds(paymentIntentID: paymentIntentID, limit: 100, startingAfter: cursor)
             }
-            if let match = page.data.first(where: { $0.metadata[Self.refundLogMetadataKey] == journalID }) {
+            let match = page.data.first { refund in
+                refund.id == entry.stripeRefundID || refund.metadata[Self.refundLogMetadataKey] == entry.id
+            }
+            if let match {
                 return match
             }
             cursor = page.nextCursor
@@ -99,7 +106,7 @@ public struct ReconciliationReport: Sendable, Hashable {
             case succeeded
             /// Stripe never made it, or reports it failed; the row failed.
             case failed
-            /// Stripe could not be asked; the row stays pending.
+            /// Stripe could not be asked, or has not finished the refund; the row stays pending.
             case pending
             /// Another process settled the row meanwhile.
             case skipped

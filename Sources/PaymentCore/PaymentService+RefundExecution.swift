@@ -92,7 +92,9 @@ extension PaymentService {
             switch outcome {
             case .settled(let status):
                 result.orderStatus = status.rawValue
-                result.status = refund.status == "succeeded" ? .refunded : .pending
+                result.status = .refunded
+            case .stillPending:
+                result.status = .pending
             case .failed(let reason):
                 result.status = .failed
                 result.failureReason = reason
@@ -109,30 +111,41 @@ extension PaymentService {
     enum SettleOutcome: Equatable {
         /// The row succeeded and the order took this status.
         case settled(OrderStatus)
+        /// Stripe has not finished the refund; the row stays pending with Stripe's id, the order unchanged.
+        case stillPending
         /// Stripe reported the refund failed or canceled; the row failed with this reason.
         case failed(String)
     }
 
-    /// Settles a journal row with Stripe's refund, inside the caller's transaction: Stripe's `failed` or
-    /// `canceled` fails the row; any other status means Stripe made the refund, so the row succeeds and the order
-    /// becomes `refunded` or `partially_refunded`.
+    /// Settles a journal row with Stripe's refund, inside the caller's transaction.
+    ///
+    /// Only Stripe's `succeeded` settles money: the row succeeds and the order becomes `refunded` or
+    /// `partially_refunded`. `failed` and `canceled` fail the row. Any other status (`pending`,
+    /// `requires_action`, or one Stripe adds later) keeps the row pending with Stripe's id, still counting
+    /// against what remains refundable, for reconciliation to settle once Stripe has finished.
     ///
     /// - Parameter stripeRefunded: Stripe's refunded total for the charge, including this refund.
     func settle(
         _ entry: RefundLogEntry, with refund: Refund, order: Order, stripeRefunded: Int, in db: Database
     ) throws -> SettleOutcome {
         let now = policy.now()
-        if refund.status == "failed" || refund.status == "canceled" {
+        switch refund.status {
+        case "succeeded":
+            try db.settleRefund(id: entry.id, stripeRefundID: refund.id, completedAt: now)
+            let refunded = max(try db.refundTotals(orderID: order.id).succeededCents, stripeRefunded)
+            let status: OrderStatus = refunded >= order.amountCents ? .refunded : .partiallyRefunded
+            try db.setOrderStatus(status, orderID: order.id)
+            return .settled(status)
+        case "failed", "canceled":
             let reason =
                 "Stripe refund \(refund.id) \(refund.status)"
                 + (refund.failureReason.map { " (\($0))" } ?? "") + "; nothing was refunded"
+            try db.recordStripeRefundID(refund.id, id: entry.id)
             try db.failRefund(id: entry.id, error: reason, completedAt: now)
             return .failed(reason)
+        default:
+            try db.recordStripeRefundID(refund.id, id: entry.id)
+            return .stillPending
         }
-        try db.settleRefund(id: entry.id, stripeRefundID: refund.id, completedAt: now)
-        let refunded = max(try db.refundTotals(orderID: order.id).succeededCents, stripeRefunded)
-        let status: OrderStatus = refunded >= order.amountCents ? .refunded : .partiallyRefunded
-        try db.setOrderStatus(status, orderID: order.id)
-        return .settled(status)
     }
 }

@@ -34,12 +34,14 @@ struct RefundPlan: Sendable {
 
     /// What remains refundable on an order.
     ///
-    /// Refunds Stripe knows of (`amount_refunded`, which includes refunds made in the dashboard) and the journal's
-    /// succeeded refunds describe mostly the same money, so the larger of the two counts. Pending journal rows
-    /// may or may not be known to Stripe; counting them on top is the cautious choice, and reconciliation soon
-    /// turns them into succeeded or failed.
+    /// Refunds Stripe knows of (`amount_refunded`, which includes refunds made in the dashboard and refunds still
+    /// pending there) and the journal's succeeded refunds and refunds pending at Stripe describe mostly the same
+    /// money, so the larger of the two counts. Pending journal rows without a Stripe id may or may not be known to
+    /// Stripe; counting them on top is the cautious choice, and reconciliation soon turns them into succeeded or
+    /// failed.
     static func refundable(orderAmount: Int, journal: RefundTotals, stripeRefunded: Int) -> Int {
-        max(0, orderAmount - max(journal.succeededCents, stripeRefunded) - journal.pendingCents)
+        let knownToStripe = max(journal.succeededCents + journal.pendingAtStripeCents, stripeRefunded)
+        return max(0, orderAmount - knownToStripe - (journal.pendingCents - journal.pendingAtStripeCents))
     }
 }
 

@@ -69,6 +69,31 @@ struct RefundLogQueryTests {
         }
     }
 
+    @Test("Stripe's id is recorded on a refund still pending at Stripe, which keeps counting as pending")
+    func stripeIDOnPendingRow() throws {
+        let order = Samples.order(customerID: ann.id, amountCents: 5000)
+        let store = try storeWithOrders([order])
+        let entry = Samples.refund(orderID: order.id, amountCents: 2000, status: .pending)
+        try store.write { db throws in
+            try db.insertRefundLogEntry(entry)
+            try db.recordStripeRefundID("re_pending", id: entry.id)
+        }
+        var recorded = entry
+        recorded.stripeRefundID = "re_pending"
+        try store.read { db throws in
+            #expect(try db.refundLogEntry(id: entry.id) == recorded)
+            #expect(try db.pendingRefunds() == [recorded])
+            #expect(
+                try db.refundTotals(orderID: order.id)
+                    == RefundTotals(succeededCents: 0, pendingCents: 2000, pendingAtStripeCents: 2000))
+        }
+        #expect {
+            try store.write { try $0.recordStripeRefundID("re_x", id: "missing") }
+        } throws: { error in
+            (error as? StoreError)?.message == "No row in refund_log has that id"
+        }
+    }
+
     @Test("an idempotency key can be journalled only once")
     func idempotencyKeyIsUnique() throws {
         let order = Samples.order(customerID: ann.id)

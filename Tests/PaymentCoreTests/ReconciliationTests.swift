@@ -76,6 +76,63 @@ struct ReconciliationTests {
         #expect(try world.journal("o1").map(\.status) == [.pending])
     }
 
+    @Test("a refund still pending at Stripe stays pending, without waiting for the grace period")
+    func stillPendingAtStripe() async throws {
+        let world = try RefundGateTests.world()
+        world.gateway.setRefundBehavior(.normal(status: "pending"))
+        let result = try await RefundExecutionTests.refund(world, amount: 1000)
+
+        let report = try await world.service.reconcile()
+
+        #expect(report.rows.map(\.status) == [.pending])
+        #expect(report.rows.first?.stripeRefundID == "re_test1")
+        #expect(report.rows.first?.detail == "still pending at Stripe (status pending)")
+        #expect(try world.journal("o1").map(\.status) == [.pending])
+        #expect(try world.order("o1")?.status == .paid)
+        #expect(result.refundLogID == report.rows.first?.refundLogID)
+        #expect(world.gateway.writes.count == 1)
+    }
+
+    @Test("a pending refund Stripe completes later is settled with the order status in one go")
+    func pendingThenSucceeded() async throws {
+        let world = try RefundGateTests.world()
+        world.gateway.setRefundBehavior(.normal(status: "pending"))
+        _ = try await RefundExecutionTests.refund(world)
+        world.gateway.setRefundStatus("re_test1", to: "succeeded")
+
+        let report = try await world.service.reconcile()
+
+        #expect(report.rows.map(\.status) == [.succeeded])
+        let journal = try world.journal("o1")
+        #expect(journal.map(\.status) == [.succeeded])
+        #expect(journal.first?.stripeRefundID == "re_test1")
+        #expect(journal.first?.completedAt == TestWorld.start)
+        #expect(try world.order("o1")?.status == .refunded)
+        #expect(world.gateway.writes.count == 1)
+    }
+
+    @Test("a pending refund Stripe fails later fails the row with Stripe's reason", arguments: ["failed", "canceled"])
+    func pendingThenFailed(status: String) async throws {
+        let world = try RefundGateTests.world()
+        world.gateway.setRefundBehavior(.normal(status: "requires_action"))
+        _ = try await RefundExecutionTests.refund(world, amount: 1000)
+        world.gateway.setRefundStatus("re_test1", to: status, failureReason: "expired_or_canceled_card")
+
+        let report = try await world.service.reconcile()
+
+        let reason = "Stripe refund re_test1 \(status) (expired_or_canceled_card); nothing was refunded"
+        #expect(report.rows.map(\.status) == [.failed])
+        #expect(report.rows.first?.detail == reason)
+        let journal = try world.journal("o1")
+        #expect(journal.map(\.status) == [.failed])
+        #expect(journal.first?.error == reason)
+        #expect(journal.first?.stripeRefundID == "re_test1")
+        #expect(try world.order("o1")?.status == .paid)
+        let preview = try await world.service.issueRefund(
+            RefundRequest(email: "jane@example.com", paymentIntentID: "pi_1"))
+        #expect(preview.refundableCents == 4999)
+    }
+
     @Test("reconciliation needs Stripe")
     func notConfigured() async throws {
         let world = try TestWorld(stripe: false)

@@ -78,17 +78,25 @@ extension Database {
         )
     }
 
+    /// Records Stripe's id for a refund Stripe accepted but has not finished (`pending`, `requires_action`).
+    ///
+    /// The entry stays `pending`, counting against what remains refundable, until reconciliation settles it.
+    /// - Throws: `StoreError` of kind `.rowNotFound` when no entry has that id.
+    public func recordStripeRefundID(_ stripeRefundID: String, id: String) throws {
+        try finishRefund(id: id, "UPDATE refund_log SET stripe_refund_id = ? WHERE id = ?", [stripeRefundID, id])
+    }
+
     /// Every refund whose outcome is not known yet, oldest first (what reconciliation works through).
     public func pendingRefunds() throws -> [RefundLogEntry] {
         try fetchAll(RefundLogEntry.self, "FROM refund_log WHERE status = 'pending' ORDER BY created_at, id")
     }
 
-    /// The succeeded and pending sums of an order's refunds.
+    /// The succeeded and pending sums of an order's refunds, and the pending part Stripe has accepted.
     public func refundTotals(orderID: String) throws -> RefundTotals {
         try refundTotals(orderIDs: [orderID])[orderID] ?? .zero
     }
 
-    /// The succeeded and pending sums for each of these orders, in one query per 512 orders.
+    /// The sums of `refundTotals(orderID:)` for each of these orders, in one query per 512 orders.
     ///
     /// Every requested id is a key; orders without refunds map to `.zero`.
     public func refundTotals(orderIDs: [String]) throws -> [String: RefundTotals] {
@@ -98,12 +106,18 @@ extension Database {
                 """
                 SELECT order_id,
                   COALESCE(SUM(CASE WHEN status = 'succeeded' THEN amount_cents END), 0),
-                  COALESCE(SUM(CASE WHEN status = 'pending' THEN amount_cents END), 0)
+                  COALESCE(SUM(CASE WHEN status = 'pending' THEN amount_cents END), 0),
+                  COALESCE(SUM(CASE WHEN status = 'pending' AND stripe_refund_id IS NOT NULL THEN amount_cents END), 0)
                 FROM refund_log WHERE order_id IN \(list) GROUP BY order_id
                 """,
                 arguments
             ) { row in
-                (try row.string(0), RefundTotals(succeededCents: try row.int(1), pendingCents: try row.int(2)))
+                (
+                    try row.string(0),
+                    RefundTotals(
+                        succeededCents: try row.int(1), pendingCents: try row.int(2),
+                        pendingAtStripeCents: try row.int(3))
+                )
             }
             for (orderID, orderTotals) in rows { totals[orderID] = orderTotals }
         }

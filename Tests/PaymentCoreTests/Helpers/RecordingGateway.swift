@@ -117,6 +117,29 @@ final class RecordingGateway: PaymentGateway {
     /// Sets how `createRefund` behaves from now on.
     func setRefundBehavior(_ behavior: RefundBehavior) { state.withLock { $0.refundBehavior = behavior } }
 
+    /// Changes a refund's status at Stripe, as Stripe does when a pending refund completes or fails; a failed or
+    /// canceled refund gives its amount back to the charge.
+    func setRefundStatus(_ refundID: String, to status: String, failureReason: String? = nil) {
+        state.withLock { state in
+            for (paymentIntentID, refunds) in state.refunds {
+                guard let index = refunds.firstIndex(where: { $0.id == refundID }) else { continue }
+                var refund = refunds[index]
+                refund.status = status
+                refund.failureReason = failureReason
+                state.refunds[paymentIntentID]?[index] = refund
+                for (key, keyed) in state.refundsByKey where keyed.id == refundID { state.refundsByKey[key] = refund }
+                if status == "failed" || status == "canceled", var intent = state.intents[paymentIntentID],
+                    var charge = intent.latestCharge?.object
+                {
+                    charge.amountRefunded -= refund.amount
+                    charge.refunded = false
+                    intent.latestCharge = .object(charge)
+                    state.intents[paymentIntentID] = intent
+                }
+            }
+        }
+    }
+
     /// Records the call and throws the injected failure of `method`, if any; returns a planned failure that
     /// should be thrown after acting.
     @discardableResult
