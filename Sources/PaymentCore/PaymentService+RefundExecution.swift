@@ -9,8 +9,9 @@ extension PaymentService {
     /// Makes an approved refund, crash-safely: journal first, then Stripe, then the journal again.
     ///
     /// 1. One transaction uses the token (atomically: a second confirm with the same token is refused here),
-    ///    re-checks what remains refundable against the journal as it is now, and commits a `pending` row with
-    ///    its idempotency key.
+    ///    re-checks what remains refundable against the journal as it is now, commits a `pending` row with its
+    ///    idempotency key, and supersedes the order's other unused tokens (so that two previews of one refund
+    ///    cannot make two refunds).
     /// 2. Stripe creates the refund with that key, the row id in its metadata.
     /// 3. One transaction settles the row and the order status, or fails the row when Stripe certainly did not
     ///    act. An unknown outcome leaves the row pending for reconciliation.
@@ -46,6 +47,7 @@ extension PaymentService {
                         + "was refunded; preview again.")
             }
             try db.insertRefundLogEntry(entry)
+            try db.supersedeRefundApprovals(orderID: plan.order.id, at: now)
         }
 
         var result = plan.result(.pending)

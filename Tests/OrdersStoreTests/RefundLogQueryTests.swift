@@ -166,4 +166,35 @@ struct RefundLogQueryTests {
         #expect(used?.usedAt == usedAt)
         #expect(used?.outcome == "refunded")
     }
+
+    @Test("using one token supersedes the order's other unused tokens, and no other order's")
+    func supersede() throws {
+        let order = Samples.order(customerID: ann.id)
+        let other = Samples.order(customerID: ann.id)
+        let store = try storeWithOrders([order, other])
+        let approval = { (token: String, orderID: String) in
+            RefundApproval(
+                token: token, orderID: orderID, amountCents: 2000, currency: "usd", reason: "requested_by_customer",
+                note: nil, expiresAt: Samples.instant.addingTimeInterval(600))
+        }
+        let usedAt = Samples.instant.addingTimeInterval(30)
+        try store.write { db throws in
+            for token in ["tok_used", "tok_a", "tok_b"] { try db.insertRefundApproval(approval(token, order.id)) }
+            try db.insertRefundApproval(approval("tok_other", other.id))
+            try db.insertRefundApproval(approval("tok_declined", order.id))
+            _ = try db.useRefundApproval(token: "tok_declined", at: Samples.instant, outcome: "declined")
+            _ = try db.useRefundApproval(token: "tok_used", at: usedAt, outcome: "approved")
+        }
+
+        let superseded = try store.write { try $0.supersedeRefundApprovals(orderID: order.id, at: usedAt) }
+
+        #expect(superseded == 2)
+        try store.read { db throws in
+            let outcomes = try ["tok_used", "tok_a", "tok_b", "tok_other", "tok_declined"].map {
+                try db.refundApproval(token: $0)?.outcome
+            }
+            #expect(outcomes == ["approved", "superseded", "superseded", nil, "declined"])
+            #expect(try db.refundApproval(token: "tok_a")?.usedAt == usedAt)
+        }
+    }
 }

@@ -149,6 +149,51 @@ struct RefundGateTests {
         #expect(try world.journal("o1").count == 1)
     }
 
+    @Test("two previews of one refund cannot make two refunds: using one token supersedes the other")
+    func previewsOfOneRefund() async throws {
+        let world = try Self.world()
+        let request = RefundRequest(email: "jane@example.com", amountCents: 2000)
+        let first = try await world.service.issueRefund(request)
+        let second = try await world.service.issueRefund(request)
+        let confirm = { (preview: RefundResult) in
+            RefundRequest(
+                email: "jane@example.com", amountCents: 2000, confirmed: true,
+                confirmationToken: preview.confirmationToken)
+        }
+
+        let done = try await world.service.issueRefund(confirm(first))
+        let error = await #expect(throws: PaymentError.self) {
+            try await world.service.issueRefund(confirm(second))
+        }
+
+        #expect(done.status == .refunded)
+        #expect(
+            error?.message
+                == "That confirmation_token was superseded: another refund of order o1 was made after it was "
+                + "issued. Nothing more was refunded. Preview again only if the user wants another refund.")
+        #expect(world.gateway.writes.count == 1)
+        #expect(try world.journal("o1").map(\.amountCents) == [2000])
+    }
+
+    @Test("a refund approved by the human supersedes the order's unused preview tokens")
+    func approvalSupersedesPreviews() async throws {
+        let world = try Self.world()
+        let preview = try await world.service.issueRefund(RefundRequest(email: "jane@example.com", amountCents: 2000))
+
+        _ = try await world.service.issueRefund(
+            RefundRequest(email: "jane@example.com", amountCents: 2000, confirmed: true),
+            approver: FixedApprover(.approved))
+        let error = await #expect(throws: PaymentError.self) {
+            try await world.service.issueRefund(
+                RefundRequest(
+                    email: "jane@example.com", amountCents: 2000, confirmed: true,
+                    confirmationToken: preview.confirmationToken))
+        }
+
+        #expect(error?.message.hasPrefix("That confirmation_token was superseded") == true)
+        #expect(world.gateway.writes.count == 1)
+    }
+
     @Test("a token for another amount is refused")
     func wrongAmount() async throws {
         let world = try Self.world()
