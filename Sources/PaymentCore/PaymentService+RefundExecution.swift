@@ -8,8 +8,8 @@ extension PaymentService {
 
     /// Makes an approved refund, crash-safely: journal first, then Stripe, then the journal again.
     ///
-    /// 1. One transaction uses the token (atomically: a second confirm with the same token is refused here),
-    ///    re-checks what remains refundable against the journal as it is now, commits a `pending` row with its
+    /// 1. One transaction re-checks the refund window, uses the token (atomically: a second confirm with the same
+    ///    token is refused here), re-checks what remains refundable against the journal as it is now, commits a `pending` row with its
     ///    idempotency key, and supersedes the order's other unused tokens (so that two previews of one refund
     ///    cannot make two refunds).
     /// 2. Stripe creates the refund with that key, the row id in its metadata.
@@ -26,6 +26,14 @@ extension PaymentService {
             status: .pending, idempotencyKey: idempotencyKey, approvedVia: approvedVia, error: nil,
             createdAt: now, completedAt: nil)
         try store.write { db in
+            // The human may take a while to approve: the window is judged when the money moves, not at preview.
+            let age = policy.ageInDays(of: plan.order.createdAt, at: now)
+            guard policy.isWithinRefundWindow(ageInDays: age) else {
+                throw PaymentError.refused(
+                    "Order \(plan.order.id) turned \(age) days old before the refund was carried out; refunds are "
+                        + "allowed up to \(policy.refundWindowDays) days after the order. Nothing was refunded. Tell "
+                        + "the user the order is now outside the refund window.")
+            }
             if let token {
                 guard let approval = try db.refundApproval(token: token) else {
                     throw PaymentError.refused("That confirmation_token no longer exists. Nothing was refunded.")
