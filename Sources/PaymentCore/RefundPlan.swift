@@ -80,7 +80,7 @@ extension PaymentService {
         let intent = try await callStripe("check the payment's existing refunds in Stripe") {
             try await $0.paymentIntent(id: paymentIntentID)
         }
-        let stripeRefunded = intent.latestCharge?.object?.amountRefunded ?? 0
+        let stripeRefunded = try Self.amountRefunded(of: intent, order: order)
         let refundable = RefundPlan.refundable(
             orderAmount: order.amountCents, journal: journal, stripeRefunded: stripeRefunded)
         let money = { (amount: Int) in Money(amount: amount, currency: order.currency).formatted }
@@ -98,6 +98,33 @@ extension PaymentService {
         return RefundPlan(
             customer: customer, order: order, paymentIntentID: paymentIntentID, amount: amount, reason: reason,
             note: note, ageInDays: age, refundable: refundable, stripeRefunded: stripeRefunded)
+    }
+
+    /// What Stripe has refunded of the order's payment, after checking the payment matches the order.
+    ///
+    /// A charge missing from the answer is refused rather than read as "nothing refunded yet", which could allow
+    /// refunding money Stripe already returned (say, from its dashboard). `paymentIntent(id:)` expands the charge,
+    /// so an id alone means an answer this server does not understand; there is no second request to make.
+    private static func amountRefunded(of intent: PaymentIntent, order: Order) throws -> Int {
+        guard intent.currency.lowercased() == order.currency.lowercased() else {
+            throw PaymentError.refused(
+                "PaymentIntent \(intent.id) is in \(intent.currency.uppercased()) at Stripe, but order \(order.id) is "
+                    + "recorded in \(order.currency.uppercased()). Nothing was refunded; escalate to a person who can "
+                    + "check the order against the payment.")
+        }
+        guard let latestCharge = intent.latestCharge else {
+            throw PaymentError.refused(
+                "PaymentIntent \(intent.id) has no charge at Stripe (its status is \(intent.status)), so nothing was "
+                    + "collected that could be refunded. Nothing was refunded.")
+        }
+        guard let charge = latestCharge.object else {
+            throw PaymentError(
+                .stripe,
+                "Stripe's answer for PaymentIntent \(intent.id) did not include its charge, so the refunds already "
+                    + "made on it cannot be checked. Nothing was refunded; try again, and escalate if this keeps "
+                    + "happening.")
+        }
+        return charge.amountRefunded
     }
 
     /// The order a refund targets, checked to belong to the customer.

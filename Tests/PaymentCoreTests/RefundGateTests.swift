@@ -131,6 +131,60 @@ struct RefundGateTests {
         }
     }
 
+    @Test("a PaymentIntent in another currency than its order is refused")
+    func currencyMismatch() async throws {
+        let world = try Self.world()
+        world.gateway.addPaymentIntent(id: "pi_1", customer: "cus_jane", amount: 4999, currency: "eur")
+
+        let error = await #expect(throws: PaymentError.self) {
+            try await world.service.issueRefund(RefundRequest(email: "jane@example.com"))
+        }
+
+        #expect(
+            error?.message
+                == "PaymentIntent pi_1 is in EUR at Stripe, but order o1 is recorded in USD. Nothing was refunded; "
+                + "escalate to a person who can check the order against the payment.")
+        #expect(world.gateway.writes.isEmpty)
+    }
+
+    @Test("a PaymentIntent whose charge Stripe did not include is refused, not taken as never refunded")
+    func chargeNotExpanded() async throws {
+        let world = try Self.world()
+        world.gateway.add(
+            PaymentIntent(
+                id: "pi_1", amount: 4999, amountReceived: 4999, currency: "usd", status: "succeeded",
+                customer: "cus_jane", created: 1_780_000_000, latestCharge: .id("ch_1")))
+
+        let error = await #expect(throws: PaymentError.self) {
+            try await world.service.issueRefund(RefundRequest(email: "jane@example.com"))
+        }
+
+        #expect(
+            error?.message
+                == "Stripe's answer for PaymentIntent pi_1 did not include its charge, so the refunds already made "
+                + "on it cannot be checked. Nothing was refunded; try again, and escalate if this keeps happening.")
+        #expect(world.gateway.writes.isEmpty)
+    }
+
+    @Test("a PaymentIntent without a charge has nothing to refund")
+    func noCharge() async throws {
+        let world = try Self.world()
+        world.gateway.add(
+            PaymentIntent(
+                id: "pi_1", amount: 4999, amountReceived: 0, currency: "usd", status: "requires_payment_method",
+                customer: "cus_jane", created: 1_780_000_000))
+
+        let error = await #expect(throws: PaymentError.self) {
+            try await world.service.issueRefund(RefundRequest(email: "jane@example.com"))
+        }
+
+        #expect(
+            error?.message
+                == "PaymentIntent pi_1 has no charge at Stripe (its status is requires_payment_method), so nothing "
+                + "was collected that could be refunded. Nothing was refunded.")
+        #expect(world.gateway.writes.isEmpty)
+    }
+
     @Test("a token works once")
     func singleUse() async throws {
         let world = try Self.world()

@@ -94,6 +94,9 @@ final class RecordingGateway: PaymentGateway {
         return intent
     }
 
+    /// Adds or replaces a PaymentIntent exactly as given, for answers `addPaymentIntent` does not make.
+    func add(_ intent: PaymentIntent) { state.withLock { $0.intents[intent.id] = intent } }
+
     /// Makes every call of the named method (`customer`, `paymentIntents`, `paymentIntent`, `refunds`,
     /// `createPrice`, `createPaymentLink`) throw this error.
     func fail(_ method: String, with error: StripeError) { state.withLock { $0.failures[method] = error } }
