@@ -45,9 +45,8 @@ extension PaymentService {
                             + "more was refunded.")
                 }
             }
-            let refundable = RefundPlan.refundable(
-                orderAmount: plan.order.amountCents, journal: try db.refundTotals(orderID: plan.order.id),
-                stripeRefunded: plan.stripeRefunded)
+            let refundable = try RefundPlan.refundable(
+                plan.order, journal: try db.refundTotals(orderID: plan.order.id), stripeRefunded: plan.stripeRefunded)
             guard plan.amount <= refundable else {
                 throw PaymentError.refused(
                     "Another refund of order \(plan.order.id) was made meanwhile; only "
@@ -67,9 +66,10 @@ extension PaymentService {
                 paymentIntentID: plan.paymentIntentID, amount: plan.amount, reason: plan.reason,
                 metadata: [Self.refundLogMetadataKey: entry.id, "payment_ops_order_id": plan.order.id],
                 idempotencyKey: idempotencyKey)
+            // Saturating: only compared with the order's amount, which it then certainly reaches.
+            let (sum, overflow) = plan.stripeRefunded.addingReportingOverflow(plan.amount)
             return record(
-                refund, of: entry, order: plan.order, stripeRefunded: plan.stripeRefunded + plan.amount,
-                into: result)
+                refund, of: entry, order: plan.order, stripeRefunded: overflow ? Int.max : sum, into: result)
         } catch let error as StripeError where error.requestWasNotApplied {
             let reason = StripeError.explanation(of: error)
             try store.write { db in try db.failRefund(id: entry.id, error: reason, completedAt: policy.now()) }

@@ -32,16 +32,36 @@ struct RefundPlan: Sendable {
             refundableCents: refundable)
     }
 
-    /// What remains refundable on an order.
+    /// What remains refundable on an order, or `nil` when the amounts are too large to compute with.
     ///
     /// Refunds Stripe knows of (`amount_refunded`, which includes refunds made in the dashboard and refunds still
     /// pending there) and the journal's succeeded refunds and refunds pending at Stripe describe mostly the same
     /// money, so the larger of the two counts. Pending journal rows without a Stripe id may or may not be known to
     /// Stripe; counting them on top is the cautious choice, and reconciliation soon turns them into succeeded or
-    /// failed.
-    static func refundable(orderAmount: Int, journal: RefundTotals, stripeRefunded: Int) -> Int {
-        let knownToStripe = max(journal.succeededCents + journal.pendingAtStripeCents, stripeRefunded)
-        return max(0, orderAmount - knownToStripe - (journal.pendingCents - journal.pendingAtStripeCents))
+    /// failed. Other systems write this database too, so an amount may be absurd: the arithmetic is checked.
+    static func refundable(orderAmount: Int, journal: RefundTotals, stripeRefunded: Int) -> Int? {
+        let accepted = journal.succeededCents.addingReportingOverflow(journal.pendingAtStripeCents)
+        let unknown = journal.pendingCents.subtractingReportingOverflow(journal.pendingAtStripeCents)
+        let afterStripe = orderAmount.subtractingReportingOverflow(max(accepted.partialValue, stripeRefunded))
+        let remaining = afterStripe.partialValue.subtractingReportingOverflow(unknown.partialValue)
+        guard !(accepted.overflow || unknown.overflow || afterStripe.overflow || remaining.overflow) else {
+            return nil
+        }
+        return max(0, remaining.partialValue)
+    }
+
+    /// What remains refundable on an order, or a refusal when its amounts are impossible.
+    static func refundable(_ order: Order, journal: RefundTotals, stripeRefunded: Int) throws -> Int {
+        guard
+            let refundable = refundable(
+                orderAmount: order.amountCents, journal: journal, stripeRefunded: stripeRefunded)
+        else {
+            throw PaymentError.refused(
+                "Order \(order.id) records amounts too large to compute what remains refundable; the orders database "
+                    + "holds an impossible amount for it. Nothing was refunded; escalate to a person who can check "
+                    + "the order in the database.")
+        }
+        return refundable
     }
 }
 
@@ -81,8 +101,7 @@ extension PaymentService {
             try await $0.paymentIntent(id: paymentIntentID)
         }
         let stripeRefunded = try Self.amountRefunded(of: intent, order: order)
-        let refundable = RefundPlan.refundable(
-            orderAmount: order.amountCents, journal: journal, stripeRefunded: stripeRefunded)
+        let refundable = try RefundPlan.refundable(order, journal: journal, stripeRefunded: stripeRefunded)
         let money = { (amount: Int) in Money(amount: amount, currency: order.currency).formatted }
         guard refundable > 0 else {
             throw PaymentError.refused(

@@ -185,6 +185,33 @@ struct RefundGateTests {
         #expect(world.gateway.writes.isEmpty)
     }
 
+    @Test("impossible amounts written by another system are refused with a message, not a crash")
+    func absurdAmounts() async throws {
+        let world = try TestWorld()
+        let jane = try world.addCustomer("jane@example.com", stripeID: "cus_jane")
+        let order = try world.addOrder("huge", for: jane, amount: Int.max, daysAgo: 1, paymentIntentID: "pi_huge")
+        try world.store.write { db in
+            try db.insertRefundLogEntry(
+                RefundLogEntry(
+                    id: "negative", orderID: order.id, amountCents: -5, currency: "usd", reason: nil,
+                    refundedBy: "legacy", status: .pending, idempotencyKey: nil, createdAt: TestWorld.start))
+        }
+
+        let error = await #expect(throws: PaymentError.self) {
+            try await world.service.issueRefund(RefundRequest(email: "jane@example.com"))
+        }
+        let history = try world.service.orderHistory(email: "jane@example.com")
+
+        #expect(error?.kind == .refused)
+        #expect(
+            error?.message
+                == "Order huge records amounts too large to compute what remains refundable; the orders database "
+                + "holds an impossible amount for it. Nothing was refunded; escalate to a person who can check the "
+                + "order in the database.")
+        #expect(world.gateway.writes.isEmpty)
+        #expect(history.orders.map(\.refundableCents) == [0])
+    }
+
     @Test("a token works once")
     func singleUse() async throws {
         let world = try Self.world()
