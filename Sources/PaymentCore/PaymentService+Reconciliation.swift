@@ -18,7 +18,7 @@ extension PaymentService {
     /// - Throws: `PaymentError.Kind.stripeNotConfigured`; store errors.
     public func reconcile() async throws -> ReconciliationReport {
         guard gateway != nil else { throw PaymentError.stripeNotConfigured }
-        let cutoff = policy.now().addingTimeInterval(-policy.reconciliationGrace)
+        let cutoff = policy.now().addingTimeInterval(-policy.reconciliationGrace(for: gateway))
         let pending = try store.read { db in try db.pendingRefunds() }
             .filter { $0.stripeRefundID != nil || $0.createdAt <= cutoff }
         var report = ReconciliationReport(rows: [])

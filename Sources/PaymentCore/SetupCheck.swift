@@ -150,11 +150,12 @@ public struct SetupCheck: Sendable {
                 ok: true, title: "Pending refunds: none", detail: "no refund is waiting for reconciliation")
         }
         let age = policy.now().timeIntervalSince(oldest)
-        guard age > policy.reconciliationGrace else {
+        let grace = policy.reconciliationGrace(for: gateway)
+        guard age > grace else {
             return SetupReport.Line(
                 ok: true, title: "Pending refunds: \(pending.count) in progress, the oldest \(Self.duration(age)) old",
                 detail: "a refund is being made now; payment-ops reconcile settles it if it stays pending longer "
-                    + "than \(Self.duration(policy.reconciliationGrace))")
+                    + "than \(Self.duration(grace))")
         }
         return SetupReport.Line(
             ok: false,

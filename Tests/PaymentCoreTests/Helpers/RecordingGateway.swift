@@ -66,6 +66,13 @@ final class RecordingGateway: PaymentGateway {
     }
 
     private let state = Mutex(State())
+    private let longest = Mutex(Duration.zero)
+
+    /// The longest a call can take, as the service is told; zero unless a test sets it.
+    var longestCall: Duration {
+        get { longest.withLock { $0 } }
+        set { longest.withLock { $0 = newValue } }
+    }
 
     /// Every call so far, in order.
     var calls: [Call] { state.withLock { $0.calls } }
