@@ -28,6 +28,33 @@ extension PaymentService {
         return report
     }
 
+    /// Reconciles now and then once every `interval`, handing each run's outcome to `report`, until the task is
+    /// cancelled (or `sleep` throws).
+    ///
+    /// A run with nothing pending (or only rows still within the grace period) costs one indexed query and no
+    /// call to Stripe, so a short interval is cheap.
+    /// - Parameters:
+    ///   - sleep: waits between runs; tests replace it.
+    ///   - report: receives every run's report, or why the run could not be made.
+    public func reconcilePeriodically(
+        every interval: Duration,
+        sleep: @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
+        report: @Sendable (Result<ReconciliationReport, any Error>) -> Void
+    ) async {
+        while !Task.isCancelled {
+            do {
+                report(.success(try await reconcile()))
+            } catch {
+                report(.failure(error))
+            }
+            do {
+                try await sleep(interval)
+            } catch {
+                return
+            }
+        }
+    }
+
     /// Settles one pending row; failures to reach Stripe leave it pending.
     private func reconcile(_ entry: RefundLogEntry) async -> ReconciliationReport.Row {
         var row = ReconciliationReport.Row(refundLogID: entry.id, status: .pending, stripeRefundID: nil, detail: nil)

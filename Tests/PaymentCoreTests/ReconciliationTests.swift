@@ -1,6 +1,7 @@
 import OrdersStore
 import PaymentCore
 import StripeClient
+import Synchronization
 import Testing
 
 @Suite("Reconciliation settles pending refunds against Stripe and never creates one")
@@ -131,6 +132,51 @@ struct ReconciliationTests {
         let preview = try await world.service.issueRefund(
             RefundRequest(email: "jane@example.com", paymentIntentID: "pi_1"))
         #expect(preview.refundableCents == 4999)
+    }
+
+    @Test("background reconciliation runs now and after every interval, until its task ends")
+    func periodic() async throws {
+        let world = try RefundGateTests.world()
+        world.gateway.setRefundBehavior(.normal(status: "pending"))
+        _ = try await RefundExecutionTests.refund(world)
+        let runs = Mutex<[[ReconciliationReport.Row.Status]]>([])
+        let sleeps = Mutex<[Duration]>([])
+
+        await world.service.reconcilePeriodically(
+            every: .seconds(60),
+            sleep: { interval in
+                let count = sleeps.withLock {
+                    $0.append(interval); return $0.count
+                }
+                // Stripe finishes the refund during the first wait; the second wait ends the loop.
+                if count == 1 { world.gateway.setRefundStatus("re_test1", to: "succeeded") }
+                if count == 2 { throw CancellationError() }
+            },
+            report: { outcome in runs.withLock { $0.append((try? outcome.get())?.rows.map(\.status) ?? []) } })
+
+        #expect(runs.withLock { $0 } == [[.pending], [.succeeded]])
+        #expect(sleeps.withLock { $0 } == [.seconds(60), .seconds(60)])
+        #expect(try world.order("o1")?.status == .refunded)
+    }
+
+    @Test("background reconciliation asks Stripe nothing while no refund is pending")
+    func periodicIdle() async throws {
+        let world = try RefundGateTests.world()
+        let sleeps = Mutex(0)
+
+        await world.service.reconcilePeriodically(
+            every: .seconds(60),
+            sleep: { _ in
+                if sleeps.withLock({
+                    $0 += 1; return $0
+                }) == 3 {
+                    throw CancellationError()
+                }
+            },
+            report: { outcome in #expect((try? outcome.get())?.rows == []) })
+
+        #expect(sleeps.withLock { $0 } == 3)
+        #expect(world.gateway.calls.isEmpty)
     }
 
     @Test("reconciliation needs Stripe")
