@@ -61,8 +61,7 @@ extension Database {
     /// Records that Stripe made the refund. Update the order's status in the same `write`.
     /// - Throws: `StoreError` of kind `.rowNotFound` when no entry has that id.
     public func settleRefund(id: String, stripeRefundID: String, completedAt: Date) throws {
-        try finishRefund(
-            id: id,
+        try updateRefund(
             "UPDATE refund_log SET status = 'succeeded', stripe_refund_id = ?, error = NULL, completed_at = ? WHERE id = ?",
             [stripeRefundID, completedAt, id]
         )
@@ -71,8 +70,7 @@ extension Database {
     /// Records that Stripe certainly did not make the refund, and why.
     /// - Throws: `StoreError` of kind `.rowNotFound` when no entry has that id.
     public func failRefund(id: String, error: String, completedAt: Date) throws {
-        try finishRefund(
-            id: id,
+        try updateRefund(
             "UPDATE refund_log SET status = 'failed', error = ?, completed_at = ? WHERE id = ?",
             [error, completedAt, id]
         )
@@ -83,7 +81,7 @@ extension Database {
     /// The entry stays `pending`, counting against what remains refundable, until reconciliation settles it.
     /// - Throws: `StoreError` of kind `.rowNotFound` when no entry has that id.
     public func recordStripeRefundID(_ stripeRefundID: String, id: String) throws {
-        try finishRefund(id: id, "UPDATE refund_log SET stripe_refund_id = ? WHERE id = ?", [stripeRefundID, id])
+        try updateRefund("UPDATE refund_log SET stripe_refund_id = ? WHERE id = ?", [stripeRefundID, id])
     }
 
     /// Every refund whose outcome is not known yet, oldest first (what reconciliation works through).
@@ -124,7 +122,8 @@ extension Database {
         return totals
     }
 
-    private func finishRefund(id: String, _ sql: String, _ arguments: [any SQLBindable]) throws {
+    /// Runs an UPDATE of one journal entry; `.rowNotFound` when it changed no row.
+    private func updateRefund(_ sql: String, _ arguments: [any SQLBindable]) throws {
         guard try execute(sql, arguments) == 1 else { throw StoreError.rowNotFound(table: "refund_log") }
     }
 }
