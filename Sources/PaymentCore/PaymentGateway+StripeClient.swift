@@ -13,4 +13,7 @@ extension StripeClient: PaymentGateway {
         }
         return configuration.totalTimeout * (retryPolicy.maxRetries + 1) + waits
     }
+
+    /// The mode of the configured key.
+    public var mode: StripeKey.Mode { configuration.key.mode }
 }

@@ -10,6 +10,9 @@ public protocol PaymentGateway: Sendable {
     /// it judges a pending refund that Stripe may still be creating (`PaymentPolicy.reconciliationGrace(for:)`).
     var longestCall: Duration { get }
 
+    /// The mode of the API key: test, or live (real money moves).
+    var mode: StripeKey.Mode { get }
+
     /// Retrieves a customer, which may come back deleted.
     func customer(id: String) async throws -> StripeCustomer
 

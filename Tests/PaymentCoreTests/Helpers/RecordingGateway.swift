@@ -67,6 +67,13 @@ final class RecordingGateway: PaymentGateway {
 
     private let state = Mutex(State())
     private let longest = Mutex(Duration.zero)
+    private let keyMode = Mutex(StripeKey.Mode.test)
+
+    /// The mode of the key the service is told it has; test mode unless a test sets it.
+    var mode: StripeKey.Mode {
+        get { keyMode.withLock { $0 } }
+        set { keyMode.withLock { $0 = newValue } }
+    }
 
     /// The longest a call can take, as the service is told; zero unless a test sets it.
     var longestCall: Duration {
