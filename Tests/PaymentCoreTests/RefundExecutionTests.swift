@@ -109,8 +109,8 @@ struct RefundExecutionTests {
     }
 
     @Test(
-        "a refund pending at Stripe is journalled pending with its Stripe id, not as money returned",
-        arguments: ["pending", "requires_action"])
+        "a refund pending at Stripe, or in a status Stripe adds later, is journalled pending with its Stripe id",
+        arguments: ["pending", "requires_action", "some_future_status"])
     func pendingAtStripe(status: String) async throws {
         let world = try RefundGateTests.world()
         world.gateway.setRefundBehavior(.normal(status: status))
