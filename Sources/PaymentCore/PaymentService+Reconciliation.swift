@@ -64,6 +64,14 @@ extension PaymentService {
                 let paymentIntentID = order.paymentIntentID,
                 let refund = try await refund(of: entry, paymentIntentID: paymentIntentID)
             else {
+                // Stripe accepted this refund once, so "not found" cannot mean it was never made.
+                if let stripeRefundID = entry.stripeRefundID {
+                    row.stripeRefundID = stripeRefundID
+                    row.detail =
+                        "Stripe refund \(stripeRefundID) was not found among the payment's refunds; it stays pending "
+                        + "for a person to check in Stripe's dashboard"
+                    return row
+                }
                 let failed = try failIfPending(entry, reason: Self.notCreatedAtStripe)
                 row.status = failed ? .failed : .skipped
                 row.detail = failed ? Self.notCreatedAtStripe : nil

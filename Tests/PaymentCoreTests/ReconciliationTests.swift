@@ -134,6 +134,27 @@ struct ReconciliationTests {
         #expect(preview.refundableCents == 4999)
     }
 
+    @Test("a row Stripe accepted is never failed as not created, even when its refund cannot be found")
+    func acceptedButNotFound() async throws {
+        let world = try RefundGateTests.world()
+        try world.store.write { db in
+            try db.insertRefundLogEntry(
+                RefundLogEntry(
+                    id: "accepted", orderID: "o1", stripeRefundID: "re_elsewhere", amountCents: 1000, currency: "usd",
+                    reason: "duplicate", refundedBy: "ai-assistant", status: .pending, idempotencyKey: "key-accepted",
+                    createdAt: TestWorld.start))
+        }
+
+        let report = try await world.service.reconcile()
+
+        #expect(report.rows.map(\.status) == [.pending])
+        #expect(
+            report.rows.first?.detail
+                == "Stripe refund re_elsewhere was not found among the payment's refunds; it stays pending for a "
+                + "person to check in Stripe's dashboard")
+        #expect(try world.journal("o1").map(\.status) == [.pending])
+    }
+
     @Test("background reconciliation runs now and after every interval, until its task ends")
     func periodic() async throws {
         let world = try RefundGateTests.world()
