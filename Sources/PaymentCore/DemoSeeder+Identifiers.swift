@@ -31,28 +31,14 @@ extension DemoSeeder {
         nameBasedUUID("payment-ops-seed order \(email)#\(position)")
     }
 
-    /// A UUID-shaped id (version 8, "custom") that is the same for the same name in every process and release.
-    ///
-    /// Two 64-bit FNV-1a hashes of the name with different offset bases give the 128 bits; Swift's `Hasher` is
-    /// seeded per process and so cannot be used. Collisions among a few thousand demo names are not a concern.
+    /// A UUID-shaped id (version 8, "custom") that is the same for the same name in every process and release:
+    /// the 128 bits of `StableHash`, with the version and variant bits set.
     static func nameBasedUUID(_ name: String) -> String {
-        let high = fnv1a(name, offsetBasis: 0xcbf2_9ce4_8422_2325)
-        let low = fnv1a(name, offsetBasis: 0x6c62_272e_07bb_0142)
+        let (high, low) = StableHash.pair(name)
         let versioned = (high & ~0xF000) | 0x8000  // version nibble of the third group
         let varied = (low & 0x3FFF_FFFF_FFFF_FFFF) | 0x8000_0000_0000_0000  // RFC 9562 variant bits
-        let hex = Array(hexDigits(versioned, count: 16) + hexDigits(varied, count: 16))
+        let hex = Array(StableHash.hexDigits(versioned) + StableHash.hexDigits(varied))
         let groups = [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { String(hex[$0]) }
         return groups.joined(separator: "-")
-    }
-
-    /// The 64-bit FNV-1a hash of the name's UTF-8 bytes.
-    private static func fnv1a(_ name: String, offsetBasis: UInt64) -> UInt64 {
-        name.utf8.reduce(offsetBasis) { hash, byte in (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-    }
-
-    /// The value as exactly `count` lowercase hex digits.
-    private static func hexDigits(_ value: UInt64, count: Int) -> String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: count - digits.count) + digits
     }
 }

@@ -35,7 +35,7 @@ public struct DemoSeeder: Sendable {
     ///   - extraCustomers: generated customers to add (`customer0001@example.com`, …), 0 to 1000.
     ///   - progress: receives one line per customer and payment; the command line prints them to stderr.
     /// - Returns: how many customers and payments this run added and how many were already there.
-    /// - Throws: `PaymentError` (Stripe not configured, a Stripe failure, a live-mode customer); store errors.
+    /// - Throws: `PaymentError` (Stripe not configured, a live-mode key, a Stripe failure); store errors.
     public func seed(extraCustomers: Int = 0, progress: @Sendable (String) -> Void = { _ in }) async throws
         -> DemoSeedSummary
     {
@@ -43,7 +43,9 @@ public struct DemoSeeder: Sendable {
             throw PaymentError.invalid(
                 "The number of extra customers must be a whole number from 0 to \(Self.maximumExtraCustomers).")
         }
-        guard service.gateway != nil else { throw PaymentError.stripeNotConfigured }
+        guard let gateway = service.gateway else { throw PaymentError.stripeNotConfigured }
+        // Seeding charges the test card; a live key would create real customers. Refused before any call.
+        guard gateway.mode == .test else { throw Self.testModeOnly }
         let customers = DemoCustomer.originals + DemoCustomer.generated(count: extraCustomers)
         let paymentCount = customers.reduce(0) { $0 + $1.payments.count }
         progress(
@@ -56,6 +58,10 @@ public struct DemoSeeder: Sendable {
         progress(summary.text)
         return summary
     }
+
+    /// The refusal of a live-mode key.
+    private static let testModeOnly = PaymentError.refused(
+        "Demo data is seeded only in Stripe test mode. Use a sk_test_… or rk_test_… key.")
 
     /// Makes sure one customer and all of their payments exist in Stripe and in the database.
     private func seed(_ demo: DemoCustomer, into summary: inout DemoSeedSummary, progress: (String) -> Void)
@@ -115,11 +121,6 @@ public struct DemoSeeder: Sendable {
         }
         let usable = list.data.filter { !$0.deleted }
         if let existing = usable.first(where: { $0.metadata[Self.metadataKey] == demo.email }) ?? usable.first {
-            // Seeding charges the test card; a live-mode customer means a live key, which must not be charged.
-            guard existing.livemode != true else {
-                throw PaymentError.refused(
-                    "Demo data is seeded only in Stripe test mode. Use a sk_test_… or rk_test_… key.")
-            }
             return (existing, false)
         }
         let created = try await service.callStripe("create the demo customer in Stripe") {

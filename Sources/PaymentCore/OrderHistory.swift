@@ -54,7 +54,9 @@ public struct OrderSummary: Encodable, Sendable, Hashable {
         status = order.status.rawValue
         createdAt = Timestamps.iso8601(order.createdAt)
         refundedCents = totals.succeededCents
-        refundableCents = max(0, order.amountCents - totals.succeededCents - totals.pendingCents)
+        // Impossible amounts (other systems write this database) leave nothing that can be refunded.
+        refundableCents =
+            RefundPlan.refundable(orderAmount: order.amountCents, journal: totals, stripeRefunded: 0) ?? 0
     }
 
     /// One line: id, amount, status, refunded and refundable.

@@ -4,6 +4,15 @@ import StripeClient
 ///
 /// Every method throws `StripeError`. Writes take an idempotency key so that a retried call acts once.
 public protocol PaymentGateway: Sendable {
+    /// The longest one call can take before it returns or throws, retries and the waits between them included.
+    ///
+    /// A refund is created at the latest by the end of its call; reconciliation waits longer than this before
+    /// it judges a pending refund that Stripe may still be creating (`PaymentPolicy.reconciliationGrace(for:)`).
+    var longestCall: Duration { get }
+
+    /// The mode of the API key: test, or live (real money moves).
+    var mode: StripeKey.Mode { get }
+
     /// Retrieves a customer, which may come back deleted.
     func customer(id: String) async throws -> StripeCustomer
 

@@ -1,4 +1,5 @@
 import FoundationEssentials
+import OrdersStore
 
 /// The settings that shape what PaymentCore allows and records, with the design's defaults.
 public struct PaymentPolicy: Sendable {
@@ -8,24 +9,44 @@ public struct PaymentPolicy: Sendable {
     public var actor: String
     /// How long a refund preview's confirmation token stays usable.
     public var approvalLifetime: TimeInterval
-    /// How old a pending journal row must be before reconciliation settles it.
-    ///
-    /// A younger row may belong to a refund another server process is creating right now; settling it as "not
-    /// found" would record a failure for a refund Stripe is about to make.
-    public var reconciliationGrace: TimeInterval
+    /// The least time a pending journal row without a Stripe id waits before reconciliation settles it; a slow
+    /// Stripe configuration lengthens the wait (`reconciliationGrace(for:)`).
+    public var minimumReconciliationGrace: TimeInterval
     /// The current time; tests inject a clock.
     public var now: @Sendable () -> Date
 
     /// Creates a policy; every argument has the design's default.
     public init(
         refundWindowDays: Int = 90, actor: String = "ai-assistant", approvalLifetime: TimeInterval = 600,
-        reconciliationGrace: TimeInterval = 300, now: @escaping @Sendable () -> Date = { Date() }
+        minimumReconciliationGrace: TimeInterval = 300, now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.refundWindowDays = refundWindowDays
         self.actor = actor
         self.approvalLifetime = approvalLifetime
-        self.reconciliationGrace = reconciliationGrace
+        self.minimumReconciliationGrace = minimumReconciliationGrace
         self.now = now
+    }
+
+    /// What the grace adds to the longest Stripe call: clock differences between processes and scheduling delays.
+    static let reconciliationMargin: TimeInterval = 60
+
+    /// How old a pending journal row without a Stripe id must be before reconciliation settles it.
+    ///
+    /// A younger row may belong to a refund another server process is creating right now; settling it as "not
+    /// found" would record a failure for a refund Stripe is about to make. The row's time is taken before its
+    /// journal write, which may wait out the database's busy timeout, and Stripe may create the refund until the
+    /// gateway's longest call ends; the grace covers both and a margin, and is never below the minimum. With the
+    /// default Stripe configuration that is 5 s + 260 s + 60 s = 325 s.
+    /// - Parameter gateway: Stripe, or `nil` when it is not configured.
+    public func reconciliationGrace(for gateway: (any PaymentGateway)?) -> TimeInterval {
+        let longestCall = gateway?.longestCall ?? .zero
+        let derived = Self.seconds(Database.defaultBusyTimeout + longestCall) + Self.reconciliationMargin
+        return max(minimumReconciliationGrace, derived)
+    }
+
+    /// A duration in seconds.
+    private static func seconds(_ duration: Duration) -> TimeInterval {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
     /// The order's age in whole days: an order created 90 days and 23 hours ago is 90 days old.

@@ -6,23 +6,53 @@ extension PaymentService {
     /// The journal error of a pending refund that Stripe never created.
     static let notCreatedAtStripe = "not created at Stripe; nothing was refunded"
 
-    /// Settles every `pending` journal row older than the policy's grace period against Stripe.
+    /// Settles `pending` journal rows against Stripe: those older than the policy's grace period, and those
+    /// Stripe already accepted (they carry its refund id, so no process is still creating them).
     ///
-    /// Each row is looked up among its PaymentIntent's refunds by the journal id in their metadata: found → the
-    /// row takes Stripe's id and status (and the order its new status); not found → `failed` ("not created at
-    /// Stripe; nothing was refunded"). It never creates a refund: Stripe forgets idempotency keys after 24
-    /// hours, so re-sending could refund twice. A row another process settles meanwhile is left alone, and a
-    /// row whose lookup fails stays pending for the next run.
+    /// Each row is looked up among its PaymentIntent's refunds by its Stripe id or the journal id in their
+    /// metadata: found → settled by Stripe's status (`succeeded` → the row succeeds and the order takes its new
+    /// status; `failed` or `canceled` → the row fails with Stripe's reason; still pending → the row stays
+    /// pending); not found → `failed` ("not created at Stripe; nothing was refunded"). It never creates a
+    /// refund: Stripe forgets idempotency keys after 24 hours, so re-sending could refund twice. A row another
+    /// process settles meanwhile is left alone, and a row whose lookup fails stays pending for the next run.
     /// - Throws: `PaymentError.Kind.stripeNotConfigured`; store errors.
     public func reconcile() async throws -> ReconciliationReport {
         guard gateway != nil else { throw PaymentError.stripeNotConfigured }
-        let cutoff = policy.now().addingTimeInterval(-policy.reconciliationGrace)
-        let pending = try store.read { db in try db.pendingRefunds() }.filter { $0.createdAt <= cutoff }
+        let cutoff = policy.now().addingTimeInterval(-policy.reconciliationGrace(for: gateway))
+        let pending = try store.read { db in try db.pendingRefunds() }
+            .filter { $0.stripeRefundID != nil || $0.createdAt <= cutoff }
         var report = ReconciliationReport(rows: [])
         for entry in pending {
             report.rows.append(await reconcile(entry))
         }
         return report
+    }
+
+    /// Reconciles now and then once every `interval`, handing each run's outcome to `report`, until the task is
+    /// cancelled (or `sleep` throws).
+    ///
+    /// A run with nothing pending (or only rows still within the grace period) costs one indexed query and no
+    /// call to Stripe, so a short interval is cheap.
+    /// - Parameters:
+    ///   - sleep: waits between runs; tests replace it.
+    ///   - report: receives every run's report, or why the run could not be made.
+    public func reconcilePeriodically(
+        every interval: Duration,
+        sleep: @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
+        report: @Sendable (Result<ReconciliationReport, any Error>) -> Void
+    ) async {
+        while !Task.isCancelled {
+            do {
+                report(.success(try await reconcile()))
+            } catch {
+                report(.failure(error))
+            }
+            do {
+                try await sleep(interval)
+            } catch {
+                return
+            }
+        }
     }
 
     /// Settles one pending row; failures to reach Stripe leave it pending.
@@ -32,8 +62,16 @@ extension PaymentService {
             // Without a PaymentIntent no refund can have been made at Stripe.
             guard let order = try store.read({ db in try db.order(id: entry.orderID) }),
                 let paymentIntentID = order.paymentIntentID,
-                let refund = try await refund(journalID: entry.id, paymentIntentID: paymentIntentID)
+                let refund = try await refund(of: entry, paymentIntentID: paymentIntentID)
             else {
+                // Stripe accepted this refund once, so "not found" cannot mean it was never made.
+                if let stripeRefundID = entry.stripeRefundID {
+                    row.stripeRefundID = stripeRefundID
+                    row.detail =
+                        "Stripe refund \(stripeRefundID) was not found among the payment's refunds; it stays pending "
+                        + "for a person to check in Stripe's dashboard"
+                    return row
+                }
                 let failed = try failIfPending(entry, reason: Self.notCreatedAtStripe)
                 row.status = failed ? .failed : .skipped
                 row.detail = failed ? Self.notCreatedAtStripe : nil
@@ -52,6 +90,7 @@ extension PaymentService {
             switch outcome {
             case nil: row.status = .skipped
             case .settled: row.status = .succeeded
+            case .stillPending: row.detail = "still pending at Stripe (status \(refund.status))"
             case .failed(let reason):
                 row.status = .failed
                 row.detail = reason
@@ -73,14 +112,17 @@ extension PaymentService {
         }
     }
 
-    /// The PaymentIntent's refund whose metadata holds the journal id, reading every page.
-    private func refund(journalID: String, paymentIntentID: String) async throws -> Refund? {
+    /// The PaymentIntent's refund with the row's Stripe id or the journal id in its metadata, reading every page.
+    private func refund(of entry: RefundLogEntry, paymentIntentID: String) async throws -> Refund? {
         var cursor: String?
         repeat {
             let page = try await callStripe("list the payment's refunds") {
                 try await $0.refunds(paymentIntentID: paymentIntentID, limit: 100, startingAfter: cursor)
             }
-            if let match = page.data.first(where: { $0.metadata[Self.refundLogMetadataKey] == journalID }) {
+            let match = page.data.first { refund in
+                refund.id == entry.stripeRefundID || refund.metadata[Self.refundLogMetadataKey] == entry.id
+            }
+            if let match {
                 return match
             }
             cursor = page.nextCursor
@@ -99,7 +141,7 @@ public struct ReconciliationReport: Sendable, Hashable {
             case succeeded
             /// Stripe never made it, or reports it failed; the row failed.
             case failed
-            /// Stripe could not be asked; the row stays pending.
+            /// Stripe could not be asked, or has not finished the refund; the row stays pending.
             case pending
             /// Another process settled the row meanwhile.
             case skipped

@@ -8,9 +8,10 @@ extension PaymentService {
 
     /// Makes an approved refund, crash-safely: journal first, then Stripe, then the journal again.
     ///
-    /// 1. One transaction uses the token (atomically: a second confirm with the same token is refused here),
-    ///    re-checks what remains refundable against the journal as it is now, and commits a `pending` row with
-    ///    its idempotency key.
+    /// 1. One transaction re-checks the refund window, uses the token (atomically: a second confirm with the same
+    ///    token is refused here), re-checks what remains refundable against the journal as it is now, commits a `pending` row with its
+    ///    idempotency key, and supersedes the order's other unused tokens (so that two previews of one refund
+    ///    cannot make two refunds).
     /// 2. Stripe creates the refund with that key, the row id in its metadata.
     /// 3. One transaction settles the row and the order status, or fails the row when Stripe certainly did not
     ///    act. An unknown outcome leaves the row pending for reconciliation.
@@ -25,6 +26,14 @@ extension PaymentService {
             status: .pending, idempotencyKey: idempotencyKey, approvedVia: approvedVia, error: nil,
             createdAt: now, completedAt: nil)
         try store.write { db in
+            // The human may take a while to approve: the window is judged when the money moves, not at preview.
+            let age = policy.ageInDays(of: plan.order.createdAt, at: now)
+            guard policy.isWithinRefundWindow(ageInDays: age) else {
+                throw PaymentError.refused(
+                    "Order \(plan.order.id) turned \(age) days old before the refund was carried out; refunds are "
+                        + "allowed up to \(policy.refundWindowDays) days after the order. Nothing was refunded. Tell "
+                        + "the user the order is now outside the refund window.")
+            }
             if let token {
                 guard let approval = try db.refundApproval(token: token) else {
                     throw PaymentError.refused("That confirmation_token no longer exists. Nothing was refunded.")
@@ -36,9 +45,8 @@ extension PaymentService {
                             + "more was refunded.")
                 }
             }
-            let refundable = RefundPlan.refundable(
-                orderAmount: plan.order.amountCents, journal: try db.refundTotals(orderID: plan.order.id),
-                stripeRefunded: plan.stripeRefunded)
+            let refundable = try RefundPlan.refundable(
+                plan.order, journal: try db.refundTotals(orderID: plan.order.id), stripeRefunded: plan.stripeRefunded)
             guard plan.amount <= refundable else {
                 throw PaymentError.refused(
                     "Another refund of order \(plan.order.id) was made meanwhile; only "
@@ -46,6 +54,7 @@ extension PaymentService {
                         + "was refunded; preview again.")
             }
             try db.insertRefundLogEntry(entry)
+            try db.supersedeRefundApprovals(orderID: plan.order.id, at: now)
         }
 
         var result = plan.result(.pending)
@@ -57,9 +66,10 @@ extension PaymentService {
                 paymentIntentID: plan.paymentIntentID, amount: plan.amount, reason: plan.reason,
                 metadata: [Self.refundLogMetadataKey: entry.id, "payment_ops_order_id": plan.order.id],
                 idempotencyKey: idempotencyKey)
+            // Saturating: only compared with the order's amount, which it then certainly reaches.
+            let (sum, overflow) = plan.stripeRefunded.addingReportingOverflow(plan.amount)
             return record(
-                refund, of: entry, order: plan.order, stripeRefunded: plan.stripeRefunded + plan.amount,
-                into: result)
+                refund, of: entry, order: plan.order, stripeRefunded: overflow ? Int.max : sum, into: result)
         } catch let error as StripeError where error.requestWasNotApplied {
             let reason = StripeError.explanation(of: error)
             try store.write { db in try db.failRefund(id: entry.id, error: reason, completedAt: policy.now()) }
@@ -92,7 +102,9 @@ extension PaymentService {
             switch outcome {
             case .settled(let status):
                 result.orderStatus = status.rawValue
-                result.status = refund.status == "succeeded" ? .refunded : .pending
+                result.status = .refunded
+            case .stillPending:
+                result.status = .pending
             case .failed(let reason):
                 result.status = .failed
                 result.failureReason = reason
@@ -109,30 +121,41 @@ extension PaymentService {
     enum SettleOutcome: Equatable {
         /// The row succeeded and the order took this status.
         case settled(OrderStatus)
+        /// Stripe has not finished the refund; the row stays pending with Stripe's id, the order unchanged.
+        case stillPending
         /// Stripe reported the refund failed or canceled; the row failed with this reason.
         case failed(String)
     }
 
-    /// Settles a journal row with Stripe's refund, inside the caller's transaction: Stripe's `failed` or
-    /// `canceled` fails the row; any other status means Stripe made the refund, so the row succeeds and the order
-    /// becomes `refunded` or `partially_refunded`.
+    /// Settles a journal row with Stripe's refund, inside the caller's transaction.
+    ///
+    /// Only Stripe's `succeeded` settles money: the row succeeds and the order becomes `refunded` or
+    /// `partially_refunded`. `failed` and `canceled` fail the row. Any other status (`pending`,
+    /// `requires_action`, or one Stripe adds later) keeps the row pending with Stripe's id, still counting
+    /// against what remains refundable, for reconciliation to settle once Stripe has finished.
     ///
     /// - Parameter stripeRefunded: Stripe's refunded total for the charge, including this refund.
     func settle(
         _ entry: RefundLogEntry, with refund: Refund, order: Order, stripeRefunded: Int, in db: Database
     ) throws -> SettleOutcome {
         let now = policy.now()
-        if refund.status == "failed" || refund.status == "canceled" {
+        switch refund.status {
+        case "succeeded":
+            try db.settleRefund(id: entry.id, stripeRefundID: refund.id, completedAt: now)
+            let refunded = max(try db.refundTotals(orderID: order.id).succeededCents, stripeRefunded)
+            let status: OrderStatus = refunded >= order.amountCents ? .refunded : .partiallyRefunded
+            try db.setOrderStatus(status, orderID: order.id)
+            return .settled(status)
+        case "failed", "canceled":
             let reason =
                 "Stripe refund \(refund.id) \(refund.status)"
                 + (refund.failureReason.map { " (\($0))" } ?? "") + "; nothing was refunded"
+            try db.recordStripeRefundID(refund.id, id: entry.id)
             try db.failRefund(id: entry.id, error: reason, completedAt: now)
             return .failed(reason)
+        default:
+            try db.recordStripeRefundID(refund.id, id: entry.id)
+            return .stillPending
         }
-        try db.settleRefund(id: entry.id, stripeRefundID: refund.id, completedAt: now)
-        let refunded = max(try db.refundTotals(orderID: order.id).succeededCents, stripeRefunded)
-        let status: OrderStatus = refunded >= order.amountCents ? .refunded : .partiallyRefunded
-        try db.setOrderStatus(status, orderID: order.id)
-        return .settled(status)
     }
 }

@@ -100,8 +100,13 @@ extension PaymentService {
         return approval
     }
 
-    /// Refuses a token that was used, has expired, or was issued for another refund.
+    /// Refuses a token that was used or superseded, has expired, or was issued for another refund.
     func check(_ approval: RefundApproval, matches plan: RefundPlan, at now: Date) throws {
+        guard approval.outcome != RefundApproval.supersededOutcome else {
+            throw PaymentError.refused(
+                "That confirmation_token was superseded: another refund of order \(approval.orderID) was made after "
+                    + "it was issued. Nothing more was refunded. Preview again only if the user wants another refund.")
+        }
         guard approval.usedAt == nil else {
             throw PaymentError.refused(
                 "That confirmation_token was already used (\(approval.outcome ?? "used")); a token works once. "

@@ -32,14 +32,36 @@ struct RefundPlan: Sendable {
             refundableCents: refundable)
     }
 
-    /// What remains refundable on an order.
+    /// What remains refundable on an order, or `nil` when the amounts are too large to compute with.
     ///
-    /// Refunds Stripe knows of (`amount_refunded`, which includes refunds made in the dashboard) and the journal's
-    /// succeeded refunds describe mostly the same money, so the larger of the two counts. Pending journal rows
-    /// may or may not be known to Stripe; counting them on top is the cautious choice, and reconciliation soon
-    /// turns them into succeeded or failed.
-    static func refundable(orderAmount: Int, journal: RefundTotals, stripeRefunded: Int) -> Int {
-        max(0, orderAmount - max(journal.succeededCents, stripeRefunded) - journal.pendingCents)
+    /// Refunds Stripe knows of (`amount_refunded`, which includes refunds made in the dashboard and refunds still
+    /// pending there) and the journal's succeeded refunds and refunds pending at Stripe describe mostly the same
+    /// money, so the larger of the two counts. Pending journal rows without a Stripe id may or may not be known to
+    /// Stripe; counting them on top is the cautious choice, and reconciliation soon turns them into succeeded or
+    /// failed. Other systems write this database too, so an amount may be absurd: the arithmetic is checked.
+    static func refundable(orderAmount: Int, journal: RefundTotals, stripeRefunded: Int) -> Int? {
+        let accepted = journal.succeededCents.addingReportingOverflow(journal.pendingAtStripeCents)
+        let unknown = journal.pendingCents.subtractingReportingOverflow(journal.pendingAtStripeCents)
+        let afterStripe = orderAmount.subtractingReportingOverflow(max(accepted.partialValue, stripeRefunded))
+        let remaining = afterStripe.partialValue.subtractingReportingOverflow(unknown.partialValue)
+        guard !(accepted.overflow || unknown.overflow || afterStripe.overflow || remaining.overflow) else {
+            return nil
+        }
+        return max(0, remaining.partialValue)
+    }
+
+    /// What remains refundable on an order, or a refusal when its amounts are impossible.
+    static func refundable(_ order: Order, journal: RefundTotals, stripeRefunded: Int) throws -> Int {
+        guard
+            let refundable = refundable(
+                orderAmount: order.amountCents, journal: journal, stripeRefunded: stripeRefunded)
+        else {
+            throw PaymentError.refused(
+                "Order \(order.id) records amounts too large to compute what remains refundable; the orders database "
+                    + "holds an impossible amount for it. Nothing was refunded; escalate to a person who can check "
+                    + "the order in the database.")
+        }
+        return refundable
     }
 }
 
@@ -78,9 +100,8 @@ extension PaymentService {
         let intent = try await callStripe("check the payment's existing refunds in Stripe") {
             try await $0.paymentIntent(id: paymentIntentID)
         }
-        let stripeRefunded = intent.latestCharge?.object?.amountRefunded ?? 0
-        let refundable = RefundPlan.refundable(
-            orderAmount: order.amountCents, journal: journal, stripeRefunded: stripeRefunded)
+        let stripeRefunded = try Self.amountRefunded(of: intent, order: order)
+        let refundable = try RefundPlan.refundable(order, journal: journal, stripeRefunded: stripeRefunded)
         let money = { (amount: Int) in Money(amount: amount, currency: order.currency).formatted }
         guard refundable > 0 else {
             throw PaymentError.refused(
@@ -96,6 +117,33 @@ extension PaymentService {
         return RefundPlan(
             customer: customer, order: order, paymentIntentID: paymentIntentID, amount: amount, reason: reason,
             note: note, ageInDays: age, refundable: refundable, stripeRefunded: stripeRefunded)
+    }
+
+    /// What Stripe has refunded of the order's payment, after checking the payment matches the order.
+    ///
+    /// A charge missing from the answer is refused rather than read as "nothing refunded yet", which could allow
+    /// refunding money Stripe already returned (say, from its dashboard). `paymentIntent(id:)` expands the charge,
+    /// so an id alone means an answer this server does not understand; there is no second request to make.
+    private static func amountRefunded(of intent: PaymentIntent, order: Order) throws -> Int {
+        guard intent.currency.lowercased() == order.currency.lowercased() else {
+            throw PaymentError.refused(
+                "PaymentIntent \(intent.id) is in \(intent.currency.uppercased()) at Stripe, but order \(order.id) is "
+                    + "recorded in \(order.currency.uppercased()). Nothing was refunded; escalate to a person who can "
+                    + "check the order against the payment.")
+        }
+        guard let latestCharge = intent.latestCharge else {
+            throw PaymentError.refused(
+                "PaymentIntent \(intent.id) has no charge at Stripe (its status is \(intent.status)), so nothing was "
+                    + "collected that could be refunded. Nothing was refunded.")
+        }
+        guard let charge = latestCharge.object else {
+            throw PaymentError(
+                .stripe,
+                "Stripe's answer for PaymentIntent \(intent.id) did not include its charge, so the refunds already "
+                    + "made on it cannot be checked. Nothing was refunded; try again, and escalate if this keeps "
+                    + "happening.")
+        }
+        return charge.amountRefunded
     }
 
     /// The order a refund targets, checked to belong to the customer.

@@ -130,23 +130,32 @@ public struct SetupCheck: Sendable {
     }
 
     /// Refunds whose outcome is unknown: failed when one is older than the grace period reconciliation waits.
+    ///
+    /// Refunds Stripe accepted but has not finished (their rows carry Stripe's id) may take days, and are fine.
     private func pendingRefundsLine(_ store: OrdersStore) -> SetupReport.Line {
-        let pending: [RefundLogEntry]
+        let all: [RefundLogEntry]
         do {
-            pending = try store.read { db in try db.pendingRefunds() }
+            all = try store.read { db in try db.pendingRefunds() }
         } catch {
             return SetupReport.Line(ok: false, title: "Pending refunds: cannot be read", detail: "\(error)")
         }
+        let pending = all.filter { $0.stripeRefundID == nil }
         guard let oldest = pending.map(\.createdAt).min() else {
+            guard all.isEmpty else {
+                return SetupReport.Line(
+                    ok: true, title: "Pending refunds: \(all.count) pending at Stripe",
+                    detail: "Stripe accepted them and has not finished; reconciliation records the outcome once it has")
+            }
             return SetupReport.Line(
                 ok: true, title: "Pending refunds: none", detail: "no refund is waiting for reconciliation")
         }
         let age = policy.now().timeIntervalSince(oldest)
-        guard age > policy.reconciliationGrace else {
+        let grace = policy.reconciliationGrace(for: gateway)
+        guard age > grace else {
             return SetupReport.Line(
                 ok: true, title: "Pending refunds: \(pending.count) in progress, the oldest \(Self.duration(age)) old",
                 detail: "a refund is being made now; payment-ops reconcile settles it if it stays pending longer "
-                    + "than \(Self.duration(policy.reconciliationGrace))")
+                    + "than \(Self.duration(grace))")
         }
         return SetupReport.Line(
             ok: false,

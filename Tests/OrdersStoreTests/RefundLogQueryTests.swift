@@ -69,6 +69,31 @@ struct RefundLogQueryTests {
         }
     }
 
+    @Test("Stripe's id is recorded on a refund still pending at Stripe, which keeps counting as pending")
+    func stripeIDOnPendingRow() throws {
+        let order = Samples.order(customerID: ann.id, amountCents: 5000)
+        let store = try storeWithOrders([order])
+        let entry = Samples.refund(orderID: order.id, amountCents: 2000, status: .pending)
+        try store.write { db throws in
+            try db.insertRefundLogEntry(entry)
+            try db.recordStripeRefundID("re_pending", id: entry.id)
+        }
+        var recorded = entry
+        recorded.stripeRefundID = "re_pending"
+        try store.read { db throws in
+            #expect(try db.refundLogEntry(id: entry.id) == recorded)
+            #expect(try db.pendingRefunds() == [recorded])
+            #expect(
+                try db.refundTotals(orderID: order.id)
+                    == RefundTotals(succeededCents: 0, pendingCents: 2000, pendingAtStripeCents: 2000))
+        }
+        #expect {
+            try store.write { try $0.recordStripeRefundID("re_x", id: "missing") }
+        } throws: { error in
+            (error as? StoreError)?.message == "No row in refund_log has that id"
+        }
+    }
+
     @Test("an idempotency key can be journalled only once")
     func idempotencyKeyIsUnique() throws {
         let order = Samples.order(customerID: ann.id)
@@ -140,5 +165,36 @@ struct RefundLogQueryTests {
         let used = try store.read { try $0.refundApproval(token: "tok_1") }
         #expect(used?.usedAt == usedAt)
         #expect(used?.outcome == "refunded")
+    }
+
+    @Test("using one token supersedes the order's other unused tokens, and no other order's")
+    func supersede() throws {
+        let order = Samples.order(customerID: ann.id)
+        let other = Samples.order(customerID: ann.id)
+        let store = try storeWithOrders([order, other])
+        let approval = { (token: String, orderID: String) in
+            RefundApproval(
+                token: token, orderID: orderID, amountCents: 2000, currency: "usd", reason: "requested_by_customer",
+                note: nil, expiresAt: Samples.instant.addingTimeInterval(600))
+        }
+        let usedAt = Samples.instant.addingTimeInterval(30)
+        try store.write { db throws in
+            for token in ["tok_used", "tok_a", "tok_b"] { try db.insertRefundApproval(approval(token, order.id)) }
+            try db.insertRefundApproval(approval("tok_other", other.id))
+            try db.insertRefundApproval(approval("tok_declined", order.id))
+            _ = try db.useRefundApproval(token: "tok_declined", at: Samples.instant, outcome: "declined")
+            _ = try db.useRefundApproval(token: "tok_used", at: usedAt, outcome: "approved")
+        }
+
+        let superseded = try store.write { try $0.supersedeRefundApprovals(orderID: order.id, at: usedAt) }
+
+        #expect(superseded == 2)
+        try store.read { db throws in
+            let outcomes = try ["tok_used", "tok_a", "tok_b", "tok_other", "tok_declined"].map {
+                try db.refundApproval(token: $0)?.outcome
+            }
+            #expect(outcomes == ["approved", "superseded", "superseded", nil, "declined"])
+            #expect(try db.refundApproval(token: "tok_a")?.usedAt == usedAt)
+        }
     }
 }

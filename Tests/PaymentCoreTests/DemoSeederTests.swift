@@ -224,13 +224,17 @@ struct DemoSeederTests {
         #expect(try Self.databaseAmounts(world).isEmpty)
     }
 
-    @Test("a live-mode Stripe customer is refused before any payment is made")
+    @Test("a live-mode key is refused before Stripe or the database is touched")
     func liveModeRefused() async throws {
         let world = try TestWorld()
-        world.gateway.add(StripeCustomer(id: "cus_live", email: "sarah@example.com", livemode: true))
+        world.gateway.mode = .live
+
         let error = await #expect(throws: PaymentError.self) { try await DemoSeeder(service: world.service).seed() }
+
+        #expect(error?.kind == .refused)
         #expect(error?.message == "Demo data is seeded only in Stripe test mode. Use a sk_test_… or rk_test_… key.")
-        #expect(world.gateway.writes.isEmpty)
+        #expect(world.gateway.calls.isEmpty)
+        #expect(try world.store.read { db in try db.customer(email: "sarah@example.com") } == nil)
     }
 
     @Test("seed ids are UUID-shaped and stable across processes and releases")

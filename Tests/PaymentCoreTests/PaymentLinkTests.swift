@@ -39,6 +39,32 @@ struct PaymentLinkTests {
             first.text.hasPrefix("Payment link \(first.paymentLinkID): \(first.url)\n2 × $25.00 each, $50.00 in all"))
     }
 
+    @Test("the idempotency keys are the same in every process and release")
+    func stableKeys() async throws {
+        let world = try TestWorld()
+
+        _ = try await world.service.createPaymentLink(amountCents: 2500, description: "Hour", quantity: 2)
+
+        #expect(
+            world.gateway.writes.first
+                == .createPrice(
+                    amount: 2500, currency: "usd", productName: "Hour",
+                    idempotencyKey: "payment-ops-price-7cf1d2fcc6fb68857e1b2b83b7c10068"))
+    }
+
+    @Test("a retry in the next ten-minute window creates a second, equivalent link")
+    func nextWindow() async throws {
+        let world = try TestWorld()
+        world.clock.advance(by: 599)
+        let first = try await world.service.createPaymentLink(amountCents: 2500, description: "Hour")
+        world.clock.advance(by: 1)
+        let retry = try await world.service.createPaymentLink(amountCents: 2500, description: "Hour")
+
+        #expect(retry.paymentLinkID != first.paymentLinkID)
+        #expect(retry.priceID != first.priceID)
+        #expect(retry.amountCents == first.amountCents)
+    }
+
     @Test("a Stripe failure is explained")
     func stripeFailure() async throws {
         let world = try TestWorld()

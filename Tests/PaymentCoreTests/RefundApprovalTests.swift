@@ -1,3 +1,4 @@
+import FoundationEssentials
 import OrdersStore
 import PaymentCore
 import StripeClient
@@ -115,5 +116,46 @@ struct RefundApprovalTests {
         }
         #expect(approver.requests.isEmpty)
         #expect(world.gateway.writes.isEmpty)
+    }
+
+    @Test("an order that ages past the refund window while the human decides is refused at execution")
+    func windowClosesDuringApproval() async throws {
+        let world = try TestWorld()
+        let jane = try world.addCustomer("jane@example.com", stripeID: "cus_jane")
+        // 30 seconds short of 91 days old: inside the window when previewed, outside a minute later.
+        try world.addOrder("o1", for: jane, amount: 4999, daysAgo: 91 - 30.0 / 86_400, paymentIntentID: "pi_1")
+        let preview = try await world.service.issueRefund(RefundRequest(email: "jane@example.com"))
+        let approver = SlowApprover(clock: world.clock, seconds: 60)
+
+        let error = await #expect(throws: PaymentError.self) {
+            try await world.service.issueRefund(
+                RefundRequest(
+                    email: "jane@example.com", confirmed: true, confirmationToken: preview.confirmationToken),
+                approver: approver)
+        }
+
+        #expect(preview.orderAgeDays == 90)
+        #expect(
+            error?.message
+                == "Order o1 turned 91 days old before the refund was carried out; refunds are allowed up to 90 days "
+                + "after the order. Nothing was refunded. Tell the user the order is now outside the refund window.")
+        #expect(world.gateway.writes.isEmpty)
+        #expect(try world.journal("o1").isEmpty)
+    }
+}
+
+/// An approver that approves after the clock moved on, as a human taking their time does.
+private final class SlowApprover: RefundApprover {
+    private let clock: TestClock
+    private let seconds: TimeInterval
+
+    init(clock: TestClock, seconds: TimeInterval) {
+        self.clock = clock
+        self.seconds = seconds
+    }
+
+    func approve(_ request: RefundApprovalRequest) async -> RefundApprovalOutcome {
+        clock.advance(by: seconds)
+        return .approved
     }
 }

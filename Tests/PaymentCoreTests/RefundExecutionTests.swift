@@ -108,20 +108,31 @@ struct RefundExecutionTests {
                 + "(refunds made in Stripe's dashboard count too). Nothing was refunded.")
     }
 
-    @Test("a refund pending at Stripe is reported as pending, not as money returned")
-    func pendingAtStripe() async throws {
+    @Test(
+        "a refund pending at Stripe, or in a status Stripe adds later, is journalled pending with its Stripe id",
+        arguments: ["pending", "requires_action", "some_future_status"])
+    func pendingAtStripe(status: String) async throws {
         let world = try RefundGateTests.world()
-        world.gateway.setRefundBehavior(.normal(status: "pending"))
+        world.gateway.setRefundBehavior(.normal(status: status))
 
-        let result = try await Self.refund(world)
+        let result = try await Self.refund(world, amount: 2000)
 
         #expect(result.status == .pending)
         #expect(result.stripeRefundID == "re_test1")
-        #expect(result.stripeRefundStatus == "pending")
+        #expect(result.stripeRefundStatus == status)
+        #expect(result.orderStatus == "paid")
         #expect(
             result.text.hasPrefix(
-                "Refund re_test1 of $49.99 created, pending at Stripe (status pending): Stripe accepted it, but the "
+                "Refund re_test1 of $20.00 created, pending at Stripe (status \(status)): Stripe accepted it, but the "
                     + "money has not reached the customer yet."))
+        let journal = try world.journal("o1")
+        #expect(journal.map(\.status) == [.pending])
+        #expect(journal.first?.stripeRefundID == "re_test1")
+        #expect(journal.first?.completedAt == nil)
+        #expect(try world.order("o1")?.status == .paid)
+        let preview = try await world.service.issueRefund(
+            RefundRequest(email: "jane@example.com", paymentIntentID: "pi_1"))
+        #expect(preview.refundableCents == 2999)
     }
 
     @Test("a refund Stripe reports failed at once fails the journal row")

@@ -131,6 +131,87 @@ struct RefundGateTests {
         }
     }
 
+    @Test("a PaymentIntent in another currency than its order is refused")
+    func currencyMismatch() async throws {
+        let world = try Self.world()
+        world.gateway.addPaymentIntent(id: "pi_1", customer: "cus_jane", amount: 4999, currency: "eur")
+
+        let error = await #expect(throws: PaymentError.self) {
+            try await world.service.issueRefund(RefundRequest(email: "jane@example.com"))
+        }
+
+        #expect(
+            error?.message
+                == "PaymentIntent pi_1 is in EUR at Stripe, but order o1 is recorded in USD. Nothing was refunded; "
+                + "escalate to a person who can check the order against the payment.")
+        #expect(world.gateway.writes.isEmpty)
+    }
+
+    @Test("a PaymentIntent whose charge Stripe did not include is refused, not taken as never refunded")
+    func chargeNotExpanded() async throws {
+        let world = try Self.world()
+        world.gateway.add(
+            PaymentIntent(
+                id: "pi_1", amount: 4999, amountReceived: 4999, currency: "usd", status: "succeeded",
+                customer: "cus_jane", created: 1_780_000_000, latestCharge: .id("ch_1")))
+
+        let error = await #expect(throws: PaymentError.self) {
+            try await world.service.issueRefund(RefundRequest(email: "jane@example.com"))
+        }
+
+        #expect(
+            error?.message
+                == "Stripe's answer for PaymentIntent pi_1 did not include its charge, so the refunds already made "
+                + "on it cannot be checked. Nothing was refunded; try again, and escalate if this keeps happening.")
+        #expect(world.gateway.writes.isEmpty)
+    }
+
+    @Test("a PaymentIntent without a charge has nothing to refund")
+    func noCharge() async throws {
+        let world = try Self.world()
+        world.gateway.add(
+            PaymentIntent(
+                id: "pi_1", amount: 4999, amountReceived: 0, currency: "usd", status: "requires_payment_method",
+                customer: "cus_jane", created: 1_780_000_000))
+
+        let error = await #expect(throws: PaymentError.self) {
+            try await world.service.issueRefund(RefundRequest(email: "jane@example.com"))
+        }
+
+        #expect(
+            error?.message
+                == "PaymentIntent pi_1 has no charge at Stripe (its status is requires_payment_method), so nothing "
+                + "was collected that could be refunded. Nothing was refunded.")
+        #expect(world.gateway.writes.isEmpty)
+    }
+
+    @Test("impossible amounts written by another system are refused with a message, not a crash")
+    func absurdAmounts() async throws {
+        let world = try TestWorld()
+        let jane = try world.addCustomer("jane@example.com", stripeID: "cus_jane")
+        let order = try world.addOrder("huge", for: jane, amount: Int.max, daysAgo: 1, paymentIntentID: "pi_huge")
+        try world.store.write { db in
+            try db.insertRefundLogEntry(
+                RefundLogEntry(
+                    id: "negative", orderID: order.id, amountCents: -5, currency: "usd", reason: nil,
+                    refundedBy: "legacy", status: .pending, idempotencyKey: nil, createdAt: TestWorld.start))
+        }
+
+        let error = await #expect(throws: PaymentError.self) {
+            try await world.service.issueRefund(RefundRequest(email: "jane@example.com"))
+        }
+        let history = try world.service.orderHistory(email: "jane@example.com")
+
+        #expect(error?.kind == .refused)
+        #expect(
+            error?.message
+                == "Order huge records amounts too large to compute what remains refundable; the orders database "
+                + "holds an impossible amount for it. Nothing was refunded; escalate to a person who can check the "
+                + "order in the database.")
+        #expect(world.gateway.writes.isEmpty)
+        #expect(history.orders.map(\.refundableCents) == [0])
+    }
+
     @Test("a token works once")
     func singleUse() async throws {
         let world = try Self.world()
@@ -147,6 +228,51 @@ struct RefundGateTests {
                 + "refunded. Preview again only if the user wants another refund.")
         #expect(world.gateway.writes.count == 1)
         #expect(try world.journal("o1").count == 1)
+    }
+
+    @Test("two previews of one refund cannot make two refunds: using one token supersedes the other")
+    func previewsOfOneRefund() async throws {
+        let world = try Self.world()
+        let request = RefundRequest(email: "jane@example.com", amountCents: 2000)
+        let first = try await world.service.issueRefund(request)
+        let second = try await world.service.issueRefund(request)
+        let confirm = { (preview: RefundResult) in
+            RefundRequest(
+                email: "jane@example.com", amountCents: 2000, confirmed: true,
+                confirmationToken: preview.confirmationToken)
+        }
+
+        let done = try await world.service.issueRefund(confirm(first))
+        let error = await #expect(throws: PaymentError.self) {
+            try await world.service.issueRefund(confirm(second))
+        }
+
+        #expect(done.status == .refunded)
+        #expect(
+            error?.message
+                == "That confirmation_token was superseded: another refund of order o1 was made after it was "
+                + "issued. Nothing more was refunded. Preview again only if the user wants another refund.")
+        #expect(world.gateway.writes.count == 1)
+        #expect(try world.journal("o1").map(\.amountCents) == [2000])
+    }
+
+    @Test("a refund approved by the human supersedes the order's unused preview tokens")
+    func approvalSupersedesPreviews() async throws {
+        let world = try Self.world()
+        let preview = try await world.service.issueRefund(RefundRequest(email: "jane@example.com", amountCents: 2000))
+
+        _ = try await world.service.issueRefund(
+            RefundRequest(email: "jane@example.com", amountCents: 2000, confirmed: true),
+            approver: FixedApprover(.approved))
+        let error = await #expect(throws: PaymentError.self) {
+            try await world.service.issueRefund(
+                RefundRequest(
+                    email: "jane@example.com", amountCents: 2000, confirmed: true,
+                    confirmationToken: preview.confirmationToken))
+        }
+
+        #expect(error?.message.hasPrefix("That confirmation_token was superseded") == true)
+        #expect(world.gateway.writes.count == 1)
     }
 
     @Test("a token for another amount is refused")

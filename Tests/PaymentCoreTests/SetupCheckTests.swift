@@ -31,14 +31,17 @@ struct SetupCheckTests {
     }
 
     /// A journal row `minutesAgo` old for an order of a customer added to the world.
-    static func addPendingRefund(_ world: TestWorld, id: String, minutesAgo: Double) throws {
+    static func addPendingRefund(
+        _ world: TestWorld, id: String, minutesAgo: Double, stripeRefundID: String? = nil
+    ) throws {
         let customer = try world.store.read { db in try db.customer(email: "jane@example.com") }
         let order = try world.addOrder(
             "order-\(id)", for: try customer ?? world.addCustomer("jane@example.com"), amount: 4999)
         try world.store.write { db in
             try db.insertRefundLogEntry(
                 RefundLogEntry(
-                    id: id, orderID: order.id, amountCents: 4999, currency: "usd", reason: "duplicate",
+                    id: id, orderID: order.id, stripeRefundID: stripeRefundID, amountCents: 4999, currency: "usd",
+                    reason: "duplicate",
                     refundedBy: "ai-assistant", status: .pending, idempotencyKey: "key-\(id)",
                     createdAt: TestWorld.start.addingTimeInterval(-minutesAgo * 60)))
         }
@@ -177,6 +180,20 @@ struct SetupCheckTests {
             report.lines.last?.text
                 == "✓ Pending refunds: 1 in progress, the oldest 2 minutes old — a refund is being made now; "
                 + "payment-ops reconcile settles it if it stays pending longer than 5 minutes")
+        #expect(report.isHealthy)
+    }
+
+    @Test("refunds Stripe accepted but has not finished are reported as pending at Stripe, however old")
+    func pendingAtStripe() async throws {
+        let world = try TestWorld()
+        try Self.addPendingRefund(world, id: "log-1", minutesAgo: 3 * 24 * 60, stripeRefundID: "re_slow")
+
+        let report = await Self.check(world)
+
+        #expect(
+            report.lines.last?.text
+                == "✓ Pending refunds: 1 pending at Stripe — Stripe accepted them and has not finished; "
+                + "reconciliation records the outcome once it has")
         #expect(report.isHealthy)
     }
 

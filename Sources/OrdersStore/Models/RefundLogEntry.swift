@@ -81,11 +81,15 @@ public struct RefundTotals: Sendable, Hashable {
     public var succeededCents: Int
     /// Refunds whose outcome is not known yet.
     public var pendingCents: Int
+    /// The part of `pendingCents` that Stripe accepted but has not finished (the row has Stripe's refund id):
+    /// Stripe already counts it in the charge's `amount_refunded`.
+    public var pendingAtStripeCents: Int
 
     /// Creates totals from their parts.
-    public init(succeededCents: Int, pendingCents: Int) {
+    public init(succeededCents: Int, pendingCents: Int, pendingAtStripeCents: Int = 0) {
         self.succeededCents = succeededCents
         self.pendingCents = pendingCents
+        self.pendingAtStripeCents = pendingAtStripeCents
     }
 
     /// No refunds at all.

@@ -1,5 +1,10 @@
 import FoundationEssentials
 
+extension RefundApproval {
+    /// The `outcome` of a token that another refund of its order made void before it was used.
+    public static let supersededOutcome = "superseded"
+}
+
 extension RefundApproval: RowDecodable {
     static let columns = "token, order_id, amount_cents, currency, reason, note, expires_at, used_at, outcome"
 
@@ -44,5 +49,17 @@ extension Database {
             "UPDATE refund_approvals SET used_at = ?, outcome = ? WHERE token = ? AND used_at IS NULL",
             [at, outcome, token]
         ) == 1
+    }
+
+    /// Marks every unused token of the order used, with the outcome `superseded`; returns how many it marked.
+    ///
+    /// Run in the transaction that journals a refund of the order: previews made before it described an order
+    /// that no longer exists, and two previews of one refund must not make two refunds.
+    @discardableResult
+    public func supersedeRefundApprovals(orderID: String, at: Date) throws -> Int {
+        try execute(
+            "UPDATE refund_approvals SET used_at = ?, outcome = ? WHERE order_id = ? AND used_at IS NULL",
+            [at, RefundApproval.supersededOutcome, orderID]
+        )
     }
 }

@@ -61,8 +61,7 @@ extension Database {
     /// Records that Stripe made the refund. Update the order's status in the same `write`.
     /// - Throws: `StoreError` of kind `.rowNotFound` when no entry has that id.
     public func settleRefund(id: String, stripeRefundID: String, completedAt: Date) throws {
-        try finishRefund(
-            id: id,
+        try updateRefund(
             "UPDATE refund_log SET status = 'succeeded', stripe_refund_id = ?, error = NULL, completed_at = ? WHERE id = ?",
             [stripeRefundID, completedAt, id]
         )
@@ -71,11 +70,18 @@ extension Database {
     /// Records that Stripe certainly did not make the refund, and why.
     /// - Throws: `StoreError` of kind `.rowNotFound` when no entry has that id.
     public func failRefund(id: String, error: String, completedAt: Date) throws {
-        try finishRefund(
-            id: id,
+        try updateRefund(
             "UPDATE refund_log SET status = 'failed', error = ?, completed_at = ? WHERE id = ?",
             [error, completedAt, id]
         )
+    }
+
+    /// Records Stripe's id for a refund Stripe accepted but has not finished (`pending`, `requires_action`).
+    ///
+    /// The entry stays `pending`, counting against what remains refundable, until reconciliation settles it.
+    /// - Throws: `StoreError` of kind `.rowNotFound` when no entry has that id.
+    public func recordStripeRefundID(_ stripeRefundID: String, id: String) throws {
+        try updateRefund("UPDATE refund_log SET stripe_refund_id = ? WHERE id = ?", [stripeRefundID, id])
     }
 
     /// Every refund whose outcome is not known yet, oldest first (what reconciliation works through).
@@ -83,12 +89,12 @@ extension Database {
         try fetchAll(RefundLogEntry.self, "FROM refund_log WHERE status = 'pending' ORDER BY created_at, id")
     }
 
-    /// The succeeded and pending sums of an order's refunds.
+    /// The succeeded and pending sums of an order's refunds, and the pending part Stripe has accepted.
     public func refundTotals(orderID: String) throws -> RefundTotals {
         try refundTotals(orderIDs: [orderID])[orderID] ?? .zero
     }
 
-    /// The succeeded and pending sums for each of these orders, in one query per 512 orders.
+    /// The sums of `refundTotals(orderID:)` for each of these orders, in one query per 512 orders.
     ///
     /// Every requested id is a key; orders without refunds map to `.zero`.
     public func refundTotals(orderIDs: [String]) throws -> [String: RefundTotals] {
@@ -98,19 +104,26 @@ extension Database {
                 """
                 SELECT order_id,
                   COALESCE(SUM(CASE WHEN status = 'succeeded' THEN amount_cents END), 0),
-                  COALESCE(SUM(CASE WHEN status = 'pending' THEN amount_cents END), 0)
+                  COALESCE(SUM(CASE WHEN status = 'pending' THEN amount_cents END), 0),
+                  COALESCE(SUM(CASE WHEN status = 'pending' AND stripe_refund_id IS NOT NULL THEN amount_cents END), 0)
                 FROM refund_log WHERE order_id IN \(list) GROUP BY order_id
                 """,
                 arguments
             ) { row in
-                (try row.string(0), RefundTotals(succeededCents: try row.int(1), pendingCents: try row.int(2)))
+                (
+                    try row.string(0),
+                    RefundTotals(
+                        succeededCents: try row.int(1), pendingCents: try row.int(2),
+                        pendingAtStripeCents: try row.int(3))
+                )
             }
             for (orderID, orderTotals) in rows { totals[orderID] = orderTotals }
         }
         return totals
     }
 
-    private func finishRefund(id: String, _ sql: String, _ arguments: [any SQLBindable]) throws {
+    /// Runs an UPDATE of one journal entry; `.rowNotFound` when it changed no row.
+    private func updateRefund(_ sql: String, _ arguments: [any SQLBindable]) throws {
         guard try execute(sql, arguments) == 1 else { throw StoreError.rowNotFound(table: "refund_log") }
     }
 }

@@ -36,29 +36,43 @@ struct ServeCommand: AsyncParsableCommand {
     /// Creates the command; ArgumentParser fills in the options.
     init() {}
 
+    /// How often the server settles pending refunds while it serves.
+    static let reconciliationInterval: Duration = .seconds(60)
+
     /// Runs the server until stdin closes or SIGTERM/SIGINT arrives.
     ///
     /// A setting that cannot be used ends the command before serving, with one line on stderr and status 1.
     func run() async throws {
         let (configuration, service) = try settings.service()
         let logger = Logger(threshold: configuration.logLevel)
+        var reconciliation: Task<Void, Never>?
         if service.gateway == nil {
             logger.log(.warning, "STRIPE_API_KEY is not set: Stripe-backed tools will answer that it is missing")
         } else {
-            Self.reconcileInBackground(service, logger: logger)
+            reconciliation = Self.reconcileInBackground(service, logger: logger)
         }
+        defer { reconciliation?.cancel() }
         try await StdioTransport.serve(catalog: makeCatalog(service: service), options: ServerOptions(), logger: logger)
     }
 
-    /// Settles refunds left pending by an earlier run, without delaying the server: it serves while this runs,
-    /// and a failure is only logged (the rows stay pending for the next start or `payment-ops reconcile`).
-    private static func reconcileInBackground(_ service: PaymentService, logger: Logger) {
+    /// Settles pending refunds at start-up and then every minute, without delaying the server: it serves while
+    /// this runs, and a failure is only logged to stderr (the rows stay pending for the next run). A minute with
+    /// nothing pending costs one indexed query and no call to Stripe.
+    private static func reconcileInBackground(_ service: PaymentService, logger: Logger) -> Task<Void, Never> {
         Task.detached(priority: .utility) {
-            do {
-                let report = try await service.reconcile()
-                if !report.rows.isEmpty { logger.log(.info, report.text) }
-            } catch {
-                logger.log(.error, "reconciliation at start-up failed; pending refunds stay pending: \(error)")
+            await service.reconcilePeriodically(every: reconciliationInterval) { outcome in
+                switch outcome {
+                case .success(let report) where report.rows.isEmpty:
+                    break
+                case .success(let report)
+                where report.rows.allSatisfy { $0.status == .pending && $0.stripeRefundID != nil }:
+                    // Refunds Stripe has not finished are looked at every minute, possibly for days.
+                    logger.log(.debug, report.text)
+                case .success(let report):
+                    logger.log(.info, report.text)
+                case .failure(let error):
+                    logger.log(.error, "background reconciliation failed; pending refunds stay pending: \(error)")
+                }
             }
         }
     }

@@ -13,13 +13,28 @@ extension CurlEasy {
             let headers = try CurlHeaderList(request.headers)
             try configure(for: request, headers: headers, state: state)
             let code = withExtendedLifetime(headers) { withExtendedLifetime(state) { perform() } }
-            guard code == CURLE_OK else {
-                return .failure(TransportFailure(code: code, requestSent: state.requestSent))
+            return Self.outcome(of: code, requestSent: state.requestSent) { () throws(TransportFailure) in
+                HTTPResponse(status: try info(CURLINFO_RESPONSE_CODE), headers: state.headers, body: state.body)
             }
-            let status = try info(CURLINFO_RESPONSE_CODE)
-            return .success(HTTPResponse(status: status, headers: state.headers, body: state.body))
         } catch {
+            // Building the header list or setting an option failed: nothing was sent.
             return .failure(error)
+        }
+    }
+
+    /// The answer of a transfer that `perform` ended with `code`, or why there is none.
+    ///
+    /// Every failure keeps whether the request went out, including a failure to read the answer of a completed
+    /// transfer: once the request was sent, Stripe may have acted on it, so the caller must not take the
+    /// failure for proof that nothing happened.
+    static func outcome(
+        of code: CURLcode, requestSent: Bool, answer: () throws(TransportFailure) -> HTTPResponse
+    ) -> Result<HTTPResponse, TransportFailure> {
+        guard code == CURLE_OK else { return .failure(TransportFailure(code: code, requestSent: requestSent)) }
+        do throws(TransportFailure) {
+            return .success(try answer())
+        } catch {
+            return .failure(TransportFailure(code: error.code, requestSent: requestSent))
         }
     }
 

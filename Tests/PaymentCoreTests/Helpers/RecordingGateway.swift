@@ -66,6 +66,20 @@ final class RecordingGateway: PaymentGateway {
     }
 
     private let state = Mutex(State())
+    private let longest = Mutex(Duration.zero)
+    private let keyMode = Mutex(StripeKey.Mode.test)
+
+    /// The mode of the key the service is told it has; test mode unless a test sets it.
+    var mode: StripeKey.Mode {
+        get { keyMode.withLock { $0 } }
+        set { keyMode.withLock { $0 = newValue } }
+    }
+
+    /// The longest a call can take, as the service is told; zero unless a test sets it.
+    var longestCall: Duration {
+        get { longest.withLock { $0 } }
+        set { longest.withLock { $0 = newValue } }
+    }
 
     /// Every call so far, in order.
     var calls: [Call] { state.withLock { $0.calls } }
@@ -94,6 +108,9 @@ final class RecordingGateway: PaymentGateway {
         return intent
     }
 
+    /// Adds or replaces a PaymentIntent exactly as given, for answers `addPaymentIntent` does not make.
+    func add(_ intent: PaymentIntent) { state.withLock { $0.intents[intent.id] = intent } }
+
     /// Makes every call of the named method (`customer`, `paymentIntents`, `paymentIntent`, `refunds`,
     /// `createPrice`, `createPaymentLink`) throw this error.
     func fail(_ method: String, with error: StripeError) { state.withLock { $0.failures[method] = error } }
@@ -116,6 +133,29 @@ final class RecordingGateway: PaymentGateway {
 
     /// Sets how `createRefund` behaves from now on.
     func setRefundBehavior(_ behavior: RefundBehavior) { state.withLock { $0.refundBehavior = behavior } }
+
+    /// Changes a refund's status at Stripe, as Stripe does when a pending refund completes or fails; a failed or
+    /// canceled refund gives its amount back to the charge.
+    func setRefundStatus(_ refundID: String, to status: String, failureReason: String? = nil) {
+        state.withLock { state in
+            for (paymentIntentID, refunds) in state.refunds {
+                guard let index = refunds.firstIndex(where: { $0.id == refundID }) else { continue }
+                var refund = refunds[index]
+                refund.status = status
+                refund.failureReason = failureReason
+                state.refunds[paymentIntentID]?[index] = refund
+                for (key, keyed) in state.refundsByKey where keyed.id == refundID { state.refundsByKey[key] = refund }
+                if status == "failed" || status == "canceled", var intent = state.intents[paymentIntentID],
+                    var charge = intent.latestCharge?.object
+                {
+                    charge.amountRefunded -= refund.amount
+                    charge.refunded = false
+                    intent.latestCharge = .object(charge)
+                    state.intents[paymentIntentID] = intent
+                }
+            }
+        }
+    }
 
     /// Records the call and throws the injected failure of `method`, if any; returns a planned failure that
     /// should be thrown after acting.
