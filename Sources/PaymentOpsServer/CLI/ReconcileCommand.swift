@@ -10,7 +10,7 @@ struct ReconcileCommand: AsyncParsableCommand {
         discussion: """
             Looks each pending refund_log row up among its PaymentIntent's refunds at Stripe: found, the row \
             is settled with Stripe's refund id; not found, it is marked failed (nothing was refunded). The \
-            server also does this at start-up.
+            server also does this at start-up and every minute while it serves.
             """,
         version: PaymentOps.version
     )
