@@ -6,7 +6,7 @@ import Testing
 @Suite("End to end: the built binary over pipes", .serialized)
 struct EndToEndTests {
     @Test("a piped session answers every request on its own JSON line and exits within 2 s of EOF")
-    func pipedSession() throws {
+    func pipedSession() async throws {
         let child = try ChildProcess(arguments: [])
         let requests: [String] = [
             line(
@@ -26,17 +26,16 @@ struct EndToEndTests {
             line(rpc(id: 4, "ping")),
             line(rpc(id: 5, "tools/list", enveloped())),
         ]
-        child.write(requests.joined(separator: "\n") + "\n")
-        let firstLines = child.readLines(upTo: 8)
+        try await child.write(requests.joined(separator: "\n") + "\n")
+        let firstLines = try await child.readLines(upTo: 8)
         let eof = ContinuousClock.now
         child.closeInput()
-        let rest = child.readLines(within: .seconds(3))
-        let elapsed = ContinuousClock.now - eof
-        #expect(rest.reachedEOF)
-        #expect(elapsed < .seconds(2))
-        #expect(child.waitForExit() == 0)
+        let rest = try await child.readLines(within: .seconds(3))
+        let ended = try #require(child.outputEnded)
+        #expect(ended - eof < .seconds(2))
+        #expect(try await child.waitForExit() == 0)
 
-        let output = firstLines.lines + rest.lines
+        let output = firstLines + rest
         var ids: [JSONValue] = []
         for text in output {
             let message = try JSONCodec.parse(text)
@@ -50,30 +49,31 @@ struct EndToEndTests {
     }
 
     @Test("SIGTERM ends a waiting server with status 0")
-    func terminate() throws {
+    func terminate() async throws {
         let child = try ChildProcess(arguments: ["serve"])
-        child.write(line(rpc(id: 1, "ping")) + "\n")
-        #expect(child.readLines(upTo: 1).lines == [#"{"id":1,"jsonrpc":"2.0","result":{}}"#])
+        try await child.send(rpc(id: 1, "ping"))
+        #expect(try await child.readLines(upTo: 1) == [#"{"id":1,"jsonrpc":"2.0","result":{}}"#])
         let signalled = ContinuousClock.now
         kill(child.pid, SIGTERM)
-        #expect(child.readLines(within: .seconds(3)).reachedEOF)
-        #expect(ContinuousClock.now - signalled < .seconds(2))
-        #expect(child.waitForExit() == 0)
+        _ = try await child.readLines(within: .seconds(3))
+        let ended = try #require(child.outputEnded)
+        #expect(ended - signalled < .seconds(2))
+        #expect(try await child.waitForExit() == 0)
     }
 
     @Test("--version prints the version on stdout")
-    func version() throws {
+    func version() async throws {
         let child = try ChildProcess(arguments: ["--version"])
-        #expect(child.readLines().lines == ["0.1.0"])
-        #expect(child.waitForExit() == 0)
+        #expect(try await child.readLines() == ["0.1.0"])
+        #expect(try await child.waitForExit() == 0)
     }
 
     @Test("--help explains the server and its default subcommand")
-    func help() throws {
+    func help() async throws {
         let child = try ChildProcess(arguments: ["--help"])
-        let text = child.readLines().lines.joined(separator: "\n")
+        let text = try await child.readLines().joined(separator: "\n")
         #expect(text.contains("USAGE: payment-ops <subcommand>"))
         #expect(text.contains("serve (default)"))
-        #expect(child.waitForExit() == 0)
+        #expect(try await child.waitForExit() == 0)
     }
 }

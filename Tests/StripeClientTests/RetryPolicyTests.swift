@@ -125,16 +125,15 @@ struct RetryPolicyTests {
 
     @Test("a connection that could not be made is retried and then reported as not applied")
     func connectionRefusedRetried() async throws {
-        let fake = try StripeFake.start()
-        let base = fake.baseURL
-        fake.stop()
+        let refusing = try RefusingPort()
         let sleeps = SleepRecorder()
-        var configuration = try StripeConfiguration(apiKey: testKey, apiBase: base)
+        var configuration = try StripeConfiguration(apiKey: testKey, apiBase: refusing.baseURL)
         configuration.retryPolicy.sleep = { sleeps.record($0) }
         let error = await stripeError { try await StripeClient(configuration: configuration).customer(id: "cus_1") }
         #expect(error?.kind == .connection)
         #expect(error?.requestWasNotApplied == true)
         #expect(sleeps.recorded.count == 2)
+        withExtendedLifetime(refusing) {}  // bound until the call is over
     }
 
     @Test("once an attempt may have reached Stripe, a later 4xx does not claim that nothing happened")

@@ -131,10 +131,8 @@ struct StripeErrorTransportTests {
 
     @Test("a refused connection is a connection error that certainly did nothing")
     func connectionRefused() async throws {
-        let fake = try StripeFake.start()
-        let base = fake.baseURL
-        fake.stop()
-        var configuration = try StripeConfiguration(apiKey: testKey, apiBase: base, maxRetries: 0)
+        let refusing = try RefusingPort()
+        var configuration = try StripeConfiguration(apiKey: testKey, apiBase: refusing.baseURL, maxRetries: 0)
         configuration.retryPolicy.sleep = { _ in }
         let error = try #require(
             await stripeError { try await StripeClient(configuration: configuration).customer(id: "cus_1") })
@@ -143,6 +141,7 @@ struct StripeErrorTransportTests {
         #expect(error.requestWasNotApplied)
         #expect(error.message == "Could not reach Stripe: Couldn't connect to server.")
         #expect(error.description == "Stripe connection curl=7: Could not reach Stripe: Couldn't connect to server.")
+        withExtendedLifetime(refusing) {}  // bound until the call is over
     }
 
     @Test("a dropped connection after the request is a connection error with an unknown outcome")

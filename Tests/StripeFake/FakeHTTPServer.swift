@@ -8,15 +8,21 @@ final class FakeHTTPServer: Sendable {
     let port: Int
     private let listener: Int32
     private let handler: @Sendable (FakeRequest) -> FakeReply
+    private let hangUp: @Sendable (ClosedRange<ContinuousClock.Instant>) -> Void
     private let accepted = Atomic<Int>(0)
     private let responses = Atomic<Int>(0)
     /// Open connection sockets, so that `stop` can unblock their threads; a thread removes its socket before
     /// closing it, under this lock, so `stop` never touches a reused descriptor.
     private let open = Mutex<(stopped: Bool, sockets: Set<Int32>)>((false, []))
 
-    /// Binds to `port` (0: a free one), listens and starts accepting.
-    init(port: UInt16 = 0, handler: @escaping @Sendable (FakeRequest) -> FakeReply) throws(FakeServerError) {
+    /// Binds to `port` (0: a free one), listens and starts accepting. `hangUp` hears of every client that hung
+    /// up on a request left unanswered (`.hang`): from when the request arrived to when the client hung up.
+    init(
+        port: UInt16 = 0, handler: @escaping @Sendable (FakeRequest) -> FakeReply,
+        hangUp: @escaping @Sendable (ClosedRange<ContinuousClock.Instant>) -> Void
+    ) throws(FakeServerError) {
         self.handler = handler
+        self.hangUp = hangUp
         let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard listener >= 0 else { throw FakeServerError(operation: "socket", code: errno) }
         var address = sockaddr_in()
@@ -94,6 +100,7 @@ final class FakeHTTPServer: Sendable {
     private func serve(_ connection: Int32, number: Int) {
         defer { closeConnection(connection) }
         var reader = FakeRequestReader()
+        var unansweredSince: ContinuousClock.Instant?
         while true {
             while let request = reader.nextRequest(connectionNumber: number) {
                 switch handler(request) {
@@ -101,14 +108,20 @@ final class FakeHTTPServer: Sendable {
                     guard write(connection, response(status: status, headers: headers, body: body)) else { return }
                     if request.header("Connection")?.lowercased() == "close" { return }
                 case .hang:
-                    break
+                    unansweredSince = .now
                 case .dropConnection:
                     return
                 }
             }
             var chunk = [UInt8](repeating: 0, count: 65536)
             let count = chunk.withUnsafeMutableBytes { recv(connection, $0.baseAddress, $0.count, 0) }
-            guard count > 0 else { return }
+            guard count > 0 else {
+                // Timed here, on the connection's own thread: a busy test process may take seconds to resume
+                // the task that waits for the client, which would blur any timing taken there.
+                let hungUp = ContinuousClock.now
+                if count == 0, let unansweredSince, !open.withLock({ $0.stopped }) { hangUp(unansweredSince...hungUp) }
+                return
+            }
             reader.append(chunk[..<count])
             guard reader.looksLikeHTTP else { return }
         }

@@ -14,9 +14,30 @@ import Synchronization
 public final class StripeFake: Sendable {
     private struct State {
         var requests: [FakeRequest] = []
+        var hangUps: [ClosedRange<ContinuousClock.Instant>] = []
         var scripted: [FakeReply] = []
         var stripe = FakeStripe()
-        var waiters: [(count: Int, continuation: CheckedContinuation<Void, Never>)] = []
+        var waiters: [(awaited: Awaited, continuation: CheckedContinuation<Void, Never>)] = []
+
+        func reached(_ awaited: Awaited) -> Bool {
+            switch awaited {
+            case .requests(let count): requests.count >= count
+            case .hangUps(let count): hangUps.count >= count
+            }
+        }
+
+        /// Removes and returns the waiters whose event has happened.
+        mutating func readyWaiters() -> [CheckedContinuation<Void, Never>] {
+            let (ready, waiting) = (waiters.filter { reached($0.awaited) }, waiters.filter { !reached($0.awaited) })
+            waiters = waiting
+            return ready.map(\.continuation)
+        }
+    }
+
+    /// What a waiter waits for: at least this many requests, or hang-ups.
+    private enum Awaited {
+        case requests(Int)
+        case hangUps(Int)
     }
 
     private let state = Mutex(State())
@@ -38,7 +59,9 @@ public final class StripeFake: Sendable {
     /// - Throws: `FakeServerError` when the socket cannot be bound or its thread started.
     public static func start(port: UInt16 = 0) throws -> StripeFake {
         let handler = Handler()
-        let server = try FakeHTTPServer(port: port) { handler.fake?.handle($0) ?? .dropConnection }
+        let server = try FakeHTTPServer(
+            port: port, handler: { handler.fake?.handle($0) ?? .dropConnection },
+            hangUp: { handler.fake?.recordHangUp($0) })
         let fake = StripeFake(server: server)
         handler.attach(fake)
         return fake
@@ -70,14 +93,36 @@ public final class StripeFake: Sendable {
 
     /// Returns once at least `count` requests have arrived, without polling.
     public func waitForRequests(_ count: Int) async {
+        await wait(for: .requests(count))
+    }
+
+    /// Returns, once at least `count` clients have hung up on requests left unanswered (`.hang`), each such
+    /// request's time from its arrival to the client's hang-up, in the order they hung up.
+    ///
+    /// These times are taken on the connection's thread: unlike times taken in a test's task, they do not grow
+    /// while a busy test process makes the task wait for a thread.
+    public func waitForHangUps(_ count: Int) async -> [ClosedRange<ContinuousClock.Instant>] {
+        await wait(for: .hangUps(count))
+        return state.withLock { $0.hangUps }
+    }
+
+    private func wait(for awaited: Awaited) async {
         await withCheckedContinuation { continuation in
             let ready = state.withLock { state in
-                guard state.requests.count < count else { return true }
-                state.waiters.append((count, continuation))
+                guard !state.reached(awaited) else { return true }
+                state.waiters.append((awaited, continuation))
                 return false
             }
             if ready { continuation.resume() }
         }
+    }
+
+    private func recordHangUp(_ unanswered: ClosedRange<ContinuousClock.Instant>) {
+        let ready = state.withLock { state in
+            state.hangUps.append(unanswered)
+            return state.readyWaiters()
+        }
+        for continuation in ready { continuation.resume() }
     }
 
     private func handle(_ request: FakeRequest) -> FakeReply {
@@ -85,10 +130,7 @@ public final class StripeFake: Sendable {
         let (reply, ready) = state.withLock { state in
             state.requests.append(request)
             let reply = state.scripted.isEmpty ? state.stripe.handle(request) : state.scripted.removeFirst()
-            let count = state.requests.count
-            let ready = state.waiters.filter { $0.count <= count }.map(\.continuation)
-            state.waiters.removeAll { $0.count <= count }
-            return (reply, ready)
+            return (reply, state.readyWaiters())
         }
         for continuation in ready { continuation.resume() }
         return reply

@@ -12,7 +12,7 @@ enum InputReader {
     static func start(
         descriptor: Int32, lineLimit: Int, into continuation: AsyncStream<LineSplitter.Event>.Continuation
     ) throws(ThreadStartError) {
-        try startThread {
+        try DetachedThread.start {
             var splitter = LineSplitter(limit: lineLimit)
             let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 1)
             defer { buffer.deallocate() }
@@ -27,34 +27,4 @@ enum InputReader {
             continuation.finish()
         }
     }
-
-    /// Runs `body` on a new detached POSIX thread.
-    private static func startThread(_ body: @escaping @Sendable () -> Void) throws(ThreadStartError) {
-        let context = Unmanaged.passRetained(ThreadBody(body)).toOpaque()
-        var thread = pthread_t()
-        let status = pthread_create(
-            &thread, nil,
-            { argument in
-                guard let argument else { return nil }
-                Unmanaged<ThreadBody>.fromOpaque(argument).takeRetainedValue().body()
-                return nil
-            }, context)
-        guard status == 0 else {
-            Unmanaged<ThreadBody>.fromOpaque(context).release()
-            throw ThreadStartError(code: status)
-        }
-        pthread_detach(thread)
-    }
-}
-
-/// Carries a closure across `pthread_create`'s untyped context pointer.
-private final class ThreadBody: Sendable {
-    let body: @Sendable () -> Void
-    init(_ body: @escaping @Sendable () -> Void) { self.body = body }
-}
-
-/// `pthread_create` failed; keeps its error number.
-struct ThreadStartError: Error, Equatable {
-    /// The error number `pthread_create` returned.
-    let code: Int32
 }

@@ -1,4 +1,3 @@
-import Dispatch
 import Glibc
 
 /// MCP over stdio: lines from stdin into the engine, messages from the engine to stdout.
@@ -16,12 +15,12 @@ enum StdioTransport {
         let writer = OutputWriter(descriptor: 1, logger: logger)
         let server = Server(catalog: catalog, options: options, logger: logger, outbound: writer.write)
         let (events, input) = AsyncStream.makeStream(of: LineSplitter.Event.self)
-        try InputReader.start(descriptor: 0, lineLimit: lineLimit, into: input)
         // A signal ends the input as EOF does, so both take the same path to a clean exit.
-        let stopSignals = SignalWatcher(signals: [SIGTERM, SIGINT]) { signalNumber in
+        try SignalWatcher.start(signals: [SIGTERM, SIGINT]) { signalNumber in
             logger.log(.info, "signal \(signalNumber): no more requests")
             input.finish()
         }
+        try InputReader.start(descriptor: 0, lineLimit: lineLimit, into: input)
         logger.log(.info, "serving MCP on stdio (\(catalog.tools.count) tools)")
         await withDiscardingTaskGroup { group in
             for await event in events {
@@ -43,7 +42,6 @@ enum StdioTransport {
             await server.inputClosed()
             exitAfterGrace(logger: logger)
         }
-        withExtendedLifetime(stopSignals) {}
         exit(0)
     }
 
@@ -64,24 +62,4 @@ enum StdioTransport {
           {"jsonrpc":"2.0","id":1,"method":"ping"}
         Press Ctrl-D to end.
         """
-}
-
-/// Runs a handler when one of the given signals arrives, instead of the default termination.
-final class SignalWatcher {
-    private let sources: [any DispatchSourceSignal]
-
-    /// Starts watching `signals`; watching stops when the watcher is released.
-    init(signals: [Int32], handler: @escaping @Sendable (Int32) -> Void) {
-        sources = signals.map { signalNumber in
-            signal(signalNumber, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
-            source.setEventHandler { handler(signalNumber) }
-            source.resume()
-            return source
-        }
-    }
-
-    deinit {
-        sources.forEach { $0.cancel() }
-    }
 }
