@@ -38,11 +38,19 @@ final class StripeFixture: Sendable {
         fake.addPaymentIntent(customerID: customerID, amount: amount, currency: currency)
     }
 
+    /// How many objects of a kind (`customer`, `payment_intent`, …) Stripe holds.
+    func count(ofKind kind: String) -> Int { fake.objects(ofKind: kind).count }
+
     /// How many refunds Stripe holds.
-    var refundCount: Int { fake.objects(ofKind: "refund").count }
+    var refundCount: Int { count(ofKind: "refund") }
+
+    /// The PaymentIntents Stripe's refunds were made on, in order.
+    var refundedPaymentIntents: [String] {
+        fake.objects(ofKind: "refund").compactMap { $0["payment_intent"]?.stringValue }
+    }
 
     /// How many payment links Stripe holds.
-    var paymentLinkCount: Int { fake.objects(ofKind: "payment_link").count }
+    var paymentLinkCount: Int { count(ofKind: "payment_link") }
 
     /// The amounts of Stripe's refunds.
     var refundAmounts: [Int] { fake.objects(ofKind: "refund").compactMap { $0["amount"]?.intValue } }
