@@ -36,15 +36,7 @@ public struct Money: Sendable, Hashable, CustomStringConvertible {
 
     /// The amount written for a person: `$49.99`, `¥5,000`, `1.000 KWD`, `€12.50`, `-$3.00`.
     public var formatted: String {
-        let exponent = Money.exponent(of: currency)
-        let magnitude = amount.magnitude
-        var divisor: UInt = 1
-        for _ in 0..<exponent { divisor *= 10 }
-        var number = Money.groupThousands(magnitude / divisor)
-        if exponent > 0 {
-            let fraction = String(magnitude % divisor)
-            number += "." + String(repeating: "0", count: exponent - fraction.count) + fraction
-        }
+        let number = Money.digits(amount.magnitude, exponent: Money.exponent(of: currency))
         let sign = amount < 0 ? "-" : ""
         if let symbol = Money.symbols[currency] {
             return sign + symbol + number
@@ -55,14 +47,34 @@ public struct Money: Sendable, Hashable, CustomStringConvertible {
     /// Same as `formatted`.
     public var description: String { formatted }
 
-    /// Writes a whole number with a comma between each group of three digits.
-    private static func groupThousands(_ value: UInt) -> String {
-        let digits = Array(String(value))
-        var result = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0 && (digits.count - index) % 3 == 0 { result.append(",") }
-            result.append(digit)
+    /// The magnitude in major units, with a comma between each group of three whole digits and `exponent`
+    /// decimal places: 123456 with exponent 2 is `1,234.56`.
+    ///
+    /// Written right to left into bytes: order histories format three amounts per line, and going through
+    /// `Character`s made that a tenth of the request.
+    private static func digits(_ magnitude: UInt, exponent: Int) -> String {
+        // 20 digits, 6 commas and a point at most.
+        let capacity = 32
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
+            var start = capacity
+            var rest = magnitude
+            func prepend(_ byte: UInt8) {
+                start -= 1
+                buffer[start] = byte
+            }
+            for _ in 0..<exponent {
+                prepend(UInt8(ascii: "0") + UInt8(rest % 10))
+                rest /= 10
+            }
+            if exponent > 0 { prepend(UInt8(ascii: ".")) }
+            var wholeDigits = 0
+            repeat {
+                if wholeDigits > 0 && wholeDigits % 3 == 0 { prepend(UInt8(ascii: ",")) }
+                prepend(UInt8(ascii: "0") + UInt8(rest % 10))
+                rest /= 10
+                wholeDigits += 1
+            } while rest > 0
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[start...]), as: UTF8.self)
         }
-        return result
     }
 }
