@@ -17,9 +17,10 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
         ),
+        // No pkgConfig: its `-lcurl` would link libcurl, which StripeClient loads on first use instead (its
+        // dependencies made up most of the start-up time). Only the headers are needed at build time.
         .systemLibrary(
             name: "CCurl",
-            pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"]), .brew(["curl"])]
         ),
         .target(name: "OrdersStore", dependencies: ["CSQLite"]),
