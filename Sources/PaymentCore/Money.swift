@@ -14,31 +14,40 @@ public struct Money: Sendable, Hashable, CustomStringConvertible {
         self.currency = currency.lowercased()
     }
 
-    /// Currencies without a minor unit: Stripe takes 5000 jpy to mean ¥5,000.
-    static let zeroDecimalCurrencies: Set<String> = [
-        "bif", "clp", "djf", "gnf", "jpy", "kmf", "krw", "mga", "pyg", "rwf", "ugx", "vnd", "vuv", "xaf", "xof",
-        "xpf",
-    ]
-
-    /// Currencies with three decimal places: 1000 kwd is 1.000 KWD.
-    static let threeDecimalCurrencies: Set<String> = ["bhd", "jod", "kwd", "omr", "tnd"]
-
-    /// Symbols worth showing instead of the code; every other currency is shown by its upper-case code.
-    static let symbols: [String: String] = ["usd": "$", "eur": "€", "gbp": "£", "jpy": "¥"]
-
     /// How many decimal places the currency's minor unit has: 0, 2 or 3.
     public static func exponent(of currency: String) -> Int {
-        let code = currency.lowercased()
-        if zeroDecimalCurrencies.contains(code) { return 0 }
-        if threeDecimalCurrencies.contains(code) { return 3 }
-        return 2
+        exponent(ofLowercased: currency.lowercased())
+    }
+
+    /// Stripe's lists, as switches: three amounts per order line made hashing into sets a cost of its own.
+    private static func exponent(ofLowercased code: String) -> Int {
+        switch code {
+        // No minor unit: Stripe takes 5000 jpy to mean ¥5,000.
+        case "bif", "clp", "djf", "gnf", "jpy", "kmf", "krw", "mga", "pyg", "rwf", "ugx", "vnd", "vuv", "xaf",
+            "xof", "xpf":
+            0
+        // Three decimal places: 1000 kwd is 1.000 KWD.
+        case "bhd", "jod", "kwd", "omr", "tnd": 3
+        default: 2
+        }
+    }
+
+    /// The symbol worth showing instead of the code; every other currency is shown by its upper-case code.
+    private static func symbol(ofLowercased code: String) -> String? {
+        switch code {
+        case "usd": "$"
+        case "eur": "€"
+        case "gbp": "£"
+        case "jpy": "¥"
+        default: nil
+        }
     }
 
     /// The amount written for a person: `$49.99`, `¥5,000`, `1.000 KWD`, `€12.50`, `-$3.00`.
     public var formatted: String {
-        let number = Money.digits(amount.magnitude, exponent: Money.exponent(of: currency))
+        let number = Money.digits(amount.magnitude, exponent: Money.exponent(ofLowercased: currency))
         let sign = amount < 0 ? "-" : ""
-        if let symbol = Money.symbols[currency] {
+        if let symbol = Money.symbol(ofLowercased: currency) {
             return sign + symbol + number
         }
         return sign + number + " " + currency.uppercased()
