@@ -31,6 +31,14 @@ let package = Package(
             dependencies: [
                 "PaymentCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            // Release builds link the Swift runtime and Foundation in, instead of loading them: the dynamic loader's
+            // relocations were most of what remained of start-up (about 10 -> 6.5 ms). FoundationEssentials' own
+            // static dependencies are named because only SwiftPM's --static-swift-stdlib would add them.
+            linkerSettings: [
+                .unsafeFlags(
+                    ["-static-stdlib", "-l_FoundationCollections", "-l_FoundationCShims"],
+                    .when(platforms: [.linux], configuration: .release))
             ]
         ),
         .target(name: "StripeFake", path: "Tests/StripeFake"),
