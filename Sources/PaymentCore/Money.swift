@@ -14,39 +14,40 @@ public struct Money: Sendable, Hashable, CustomStringConvertible {
         self.currency = currency.lowercased()
     }
 
-    /// Currencies without a minor unit: Stripe takes 5000 jpy to mean ¥5,000.
-    static let zeroDecimalCurrencies: Set<String> = [
-        "bif", "clp", "djf", "gnf", "jpy", "kmf", "krw", "mga", "pyg", "rwf", "ugx", "vnd", "vuv", "xaf", "xof",
-        "xpf",
-    ]
-
-    /// Currencies with three decimal places: 1000 kwd is 1.000 KWD.
-    static let threeDecimalCurrencies: Set<String> = ["bhd", "jod", "kwd", "omr", "tnd"]
-
-    /// Symbols worth showing instead of the code; every other currency is shown by its upper-case code.
-    static let symbols: [String: String] = ["usd": "$", "eur": "€", "gbp": "£", "jpy": "¥"]
-
     /// How many decimal places the currency's minor unit has: 0, 2 or 3.
     public static func exponent(of currency: String) -> Int {
-        let code = currency.lowercased()
-        if zeroDecimalCurrencies.contains(code) { return 0 }
-        if threeDecimalCurrencies.contains(code) { return 3 }
-        return 2
+        exponent(ofLowercased: currency.lowercased())
+    }
+
+    /// Stripe's lists, as switches: three amounts per order line made hashing into sets a cost of its own.
+    private static func exponent(ofLowercased code: String) -> Int {
+        switch code {
+        // No minor unit: Stripe takes 5000 jpy to mean ¥5,000.
+        case "bif", "clp", "djf", "gnf", "jpy", "kmf", "krw", "mga", "pyg", "rwf", "ugx", "vnd", "vuv", "xaf",
+            "xof", "xpf":
+            0
+        // Three decimal places: 1000 kwd is 1.000 KWD.
+        case "bhd", "jod", "kwd", "omr", "tnd": 3
+        default: 2
+        }
+    }
+
+    /// The symbol worth showing instead of the code; every other currency is shown by its upper-case code.
+    private static func symbol(ofLowercased code: String) -> String? {
+        switch code {
+        case "usd": "$"
+        case "eur": "€"
+        case "gbp": "£"
+        case "jpy": "¥"
+        default: nil
+        }
     }
 
     /// The amount written for a person: `$49.99`, `¥5,000`, `1.000 KWD`, `€12.50`, `-$3.00`.
     public var formatted: String {
-        let exponent = Money.exponent(of: currency)
-        let magnitude = amount.magnitude
-        var divisor: UInt = 1
-        for _ in 0..<exponent { divisor *= 10 }
-        var number = Money.groupThousands(magnitude / divisor)
-        if exponent > 0 {
-            let fraction = String(magnitude % divisor)
-            number += "." + String(repeating: "0", count: exponent - fraction.count) + fraction
-        }
+        let number = Money.digits(amount.magnitude, exponent: Money.exponent(ofLowercased: currency))
         let sign = amount < 0 ? "-" : ""
-        if let symbol = Money.symbols[currency] {
+        if let symbol = Money.symbol(ofLowercased: currency) {
             return sign + symbol + number
         }
         return sign + number + " " + currency.uppercased()
@@ -55,14 +56,34 @@ public struct Money: Sendable, Hashable, CustomStringConvertible {
     /// Same as `formatted`.
     public var description: String { formatted }
 
-    /// Writes a whole number with a comma between each group of three digits.
-    private static func groupThousands(_ value: UInt) -> String {
-        let digits = Array(String(value))
-        var result = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0 && (digits.count - index) % 3 == 0 { result.append(",") }
-            result.append(digit)
+    /// The magnitude in major units, with a comma between each group of three whole digits and `exponent`
+    /// decimal places: 123456 with exponent 2 is `1,234.56`.
+    ///
+    /// Written right to left into bytes: order histories format three amounts per line, and going through
+    /// `Character`s made that a tenth of the request.
+    private static func digits(_ magnitude: UInt, exponent: Int) -> String {
+        // 20 digits, 6 commas and a point at most.
+        let capacity = 32
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
+            var start = capacity
+            var rest = magnitude
+            func prepend(_ byte: UInt8) {
+                start -= 1
+                buffer[start] = byte
+            }
+            for _ in 0..<exponent {
+                prepend(UInt8(ascii: "0") + UInt8(rest % 10))
+                rest /= 10
+            }
+            if exponent > 0 { prepend(UInt8(ascii: ".")) }
+            var wholeDigits = 0
+            repeat {
+                if wholeDigits > 0 && wholeDigits % 3 == 0 { prepend(UInt8(ascii: ",")) }
+                prepend(UInt8(ascii: "0") + UInt8(rest % 10))
+                rest /= 10
+                wholeDigits += 1
+            } while rest > 0
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[start...]), as: UTF8.self)
         }
-        return result
     }
 }

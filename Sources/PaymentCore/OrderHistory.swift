@@ -11,12 +11,17 @@ public struct OrderHistory: Encodable, Sendable, Hashable {
 
     /// A short rendering: one line per order.
     public var text: String {
-        var lines = ["\(orders.count) order(s) of customer \(customer.id), newest first.", customer.dataBlock]
-        lines += orders.map { "- " + $0.line }
-        if let nextCursor {
-            lines.append("More orders: call get_order_history again with cursor \(nextCursor).")
+        // One growing string rather than an array of lines joined at the end: a page can hold 200 orders.
+        var text = "\(orders.count) order(s) of customer \(customer.id), newest first.\n" + customer.dataBlock
+        text.reserveCapacity(text.utf8.count + orders.count * 128 + 128)
+        for order in orders {
+            text += "\n- "
+            order.appendLine(to: &text)
         }
-        return lines.joined(separator: "\n")
+        if let nextCursor {
+            text += "\nMore orders: call get_order_history again with cursor \(nextCursor)."
+        }
+        return text
     }
 
     enum CodingKeys: String, CodingKey {
@@ -61,9 +66,27 @@ public struct OrderSummary: Encodable, Sendable, Hashable {
 
     /// One line: id, amount, status, refunded and refundable.
     var line: String {
+        var text = ""
+        appendLine(to: &text)
+        return text
+    }
+
+    /// Appends `line` to `text`, without a string of its own in between.
+    func appendLine(to text: inout String) {
         let money = { (amount: Int) in Money(amount: amount, currency: currency).formatted }
-        return "\(orderID) (\(paymentIntentID ?? "no PaymentIntent")): \(money(amountCents)) \(status), \(createdAt), "
-            + "refunded \(money(refundedCents)), refundable \(money(refundableCents))"
+        text += orderID
+        text += " ("
+        text += paymentIntentID ?? "no PaymentIntent"
+        text += "): "
+        text += money(amountCents)
+        text += " "
+        text += status
+        text += ", "
+        text += createdAt
+        text += ", refunded "
+        text += money(refundedCents)
+        text += ", refundable "
+        text += money(refundableCents)
     }
 
     enum CodingKeys: String, CodingKey {

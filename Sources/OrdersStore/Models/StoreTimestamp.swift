@@ -13,19 +13,24 @@ public enum StoreTimestamp {
     public static func string(from date: Date) -> String {
         let micros = Int64((date.timeIntervalSince1970 * Double(microsecondsPerSecond)).rounded())
         let (seconds, fraction) = floorDivision(micros, microsecondsPerSecond)
-        return dateTimeText(seconds: seconds, separator: " ") + "." + pad(fraction, width: 6)
+        return dateTimeText(seconds: seconds, separator: UInt8(ascii: " "), fraction: fraction)
     }
 
     /// Formats a date as ISO-8601 UTC to the second, for answers: `"2026-11-27T16:21:52Z"`.
     public static func iso8601(_ date: Date) -> String {
         let seconds = Int64(date.timeIntervalSince1970.rounded(.down))
-        return dateTimeText(seconds: seconds, separator: "T") + "Z"
+        return dateTimeText(seconds: seconds, separator: UInt8(ascii: "T"), fraction: nil)
     }
 
     /// Parses stored text; accepts a `T` or a space between date and time, an optional fraction of 1–9 digits
     /// and an optional `Z` or `+00:00`. A bare date (`YYYY-MM-DD`) means midnight UTC. Returns nil for anything else.
     public static func date(from text: String) -> Date? {
-        var scanner = DigitScanner(Array(text.utf8))
+        var text = text
+        return text.withUTF8(date(fromUTF8:))
+    }
+
+    private static func date(fromUTF8 bytes: UnsafeBufferPointer<UInt8>) -> Date? {
+        var scanner = DigitScanner(bytes)
         guard let year = scanner.number(digits: 4), scanner.skip("-"),
             let month = scanner.number(digits: 2), scanner.skip("-"),
             let day = scanner.number(digits: 2),
@@ -82,17 +87,35 @@ public enum StoreTimestamp {
         }
     }
 
-    private static func dateTimeText(seconds: Int64, separator: String) -> String {
+    /// `YYYY-MM-DD`, the separator, `HH:MM:SS`, then `.ffffff` when a fraction (in microseconds) is given, else `Z`.
+    ///
+    /// Written into bytes, not pieced together from strings: every order in an answer has a timestamp, and the
+    /// string version was a twentieth of a `get_order_history` call.
+    private static func dateTimeText(seconds: Int64, separator: UInt8, fraction: Int64?) -> String {
         let (days, secondOfDay) = floorDivision(seconds, secondsPerDay)
         let (year, month, day) = civilFromDays(days)
-        return pad(year, width: 4) + "-" + pad(month, width: 2) + "-" + pad(day, width: 2) + separator
-            + pad(secondOfDay / 3600, width: 2) + ":" + pad(secondOfDay / 60 % 60, width: 2) + ":"
-            + pad(secondOfDay % 60, width: 2)
-    }
-
-    private static func pad(_ value: Int64, width: Int) -> String {
-        let digits = String(value)
-        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        // A 19-digit year and its sign, 6 separators, 10 more digits and a 7-byte fraction at most.
+        return String(unsafeUninitializedCapacity: 48) { buffer in
+            var text = FieldWriter(buffer)
+            text.append(year, width: 4)
+            text.append(UInt8(ascii: "-"))
+            text.append(month, width: 2)
+            text.append(UInt8(ascii: "-"))
+            text.append(day, width: 2)
+            text.append(separator)
+            text.append(secondOfDay / 3600, width: 2)
+            text.append(UInt8(ascii: ":"))
+            text.append(secondOfDay / 60 % 60, width: 2)
+            text.append(UInt8(ascii: ":"))
+            text.append(secondOfDay % 60, width: 2)
+            if let fraction {
+                text.append(UInt8(ascii: "."))
+                text.append(fraction, width: 6)
+            } else {
+                text.append(UInt8(ascii: "Z"))
+            }
+            return text.count
+        }
     }
 
     /// Division rounding towards negative infinity, so dates before 1970 format correctly.
@@ -102,21 +125,52 @@ public enum StoreTimestamp {
     }
 }
 
+/// Writes ASCII fields into a buffer that is large enough for them.
+private struct FieldWriter {
+    private let buffer: UnsafeMutableBufferPointer<UInt8>
+    /// How many bytes are written.
+    private(set) var count = 0
+
+    init(_ buffer: UnsafeMutableBufferPointer<UInt8>) { self.buffer = buffer }
+
+    mutating func append(_ byte: UInt8) {
+        buffer[count] = byte
+        count += 1
+    }
+
+    /// Writes a number with leading zeros up to `width` digits; a negative number gets its sign first.
+    mutating func append(_ value: Int64, width: Int) {
+        if value < 0 { append(UInt8(ascii: "-")) }
+        var digits = 0
+        var rest = value.magnitude
+        repeat {
+            digits += 1
+            rest /= 10
+        } while rest > 0
+        let end = count + max(width, digits)
+        rest = value.magnitude
+        for index in stride(from: end - 1, through: count, by: -1) {
+            buffer[index] = UInt8(ascii: "0") + UInt8(rest % 10)
+            rest /= 10
+        }
+        count = end
+    }
+}
+
 /// Reads fixed-width ASCII numbers and separators from UTF-8 bytes.
 private struct DigitScanner {
-    private let bytes: [UInt8]
+    private let bytes: UnsafeBufferPointer<UInt8>
     private var position = 0
 
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
+    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
     var isAtEnd: Bool { position == bytes.count }
 
-    mutating func skip(_ literal: String) -> Bool {
-        let expected = Array(literal.utf8)
-        guard bytes.count - position >= expected.count,
-            bytes[position..<position + expected.count].elementsEqual(expected)
-        else { return false }
-        position += expected.count
+    mutating func skip(_ literal: StaticString) -> Bool {
+        let count = literal.utf8CodeUnitCount
+        guard bytes.count - position >= count else { return false }
+        for offset in 0..<count where bytes[position + offset] != literal.utf8Start[offset] { return false }
+        position += count
         return true
     }
 

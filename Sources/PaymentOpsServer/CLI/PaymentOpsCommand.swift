@@ -20,6 +20,24 @@ struct PaymentOpsCommand: AsyncParsableCommand {
         subcommands: [ServeCommand.self, SeedCommand.self, DoctorCommand.self, ReconcileCommand.self],
         defaultSubcommand: ServeCommand.self
     )
+
+    /// Serves at once when started as MCP clients start it, with no arguments or just `serve`; anything else
+    /// goes through ArgumentParser.
+    ///
+    /// ArgumentParser's parse (reflection and first-time protocol-conformance lookups, for the completion-script
+    /// flags above all) was a fifth of the server's start-up time, and there is nothing to parse here.
+    static func main() async {
+        let arguments = CommandLine.arguments.dropFirst()
+        guard arguments.isEmpty || arguments.elementsEqual(["serve"]) else {
+            await main(nil)
+            return
+        }
+        do {
+            try await ServeCommand.serve(envFile: nil)
+        } catch {
+            exit(withError: error)
+        }
+    }
 }
 
 /// `payment-ops serve`: the stdio MCP server.
@@ -43,7 +61,12 @@ struct ServeCommand: AsyncParsableCommand {
     ///
     /// A setting that cannot be used ends the command before serving, with one line on stderr and status 1.
     func run() async throws {
-        let (configuration, service) = try settings.service()
+        try await Self.serve(envFile: settings.envFile)
+    }
+
+    /// Serves with the settings from the environment and `envFile` (or `./.env`).
+    static func serve(envFile: String?) async throws {
+        let (configuration, service) = try SettingsOptions.service(envFile: envFile)
         let logger = Logger(threshold: configuration.logLevel)
         var reconciliation: Task<Void, Never>?
         if service.gateway == nil {

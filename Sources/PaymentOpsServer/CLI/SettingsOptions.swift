@@ -12,12 +12,22 @@ struct SettingsOptions: ParsableArguments {
 
     /// The settings in force, or one line on stderr and exit status 1.
     func configuration() throws -> Configuration {
-        try orExit { () throws(ConfigurationError) in try Configuration.load(envFile: envFile) }
+        try Self.configuration(envFile: envFile)
     }
 
     /// The settings and the payment service they describe, or one line on stderr and exit status 1.
     func service() throws -> (Configuration, PaymentService) {
-        let configuration = try configuration()
+        try Self.service(envFile: envFile)
+    }
+
+    /// `configuration()` for a given `--env-file`, for the start-up path that skips parsing the command line.
+    static func configuration(envFile: String?) throws -> Configuration {
+        try orExit { () throws(ConfigurationError) in try Configuration.load(envFile: envFile) }
+    }
+
+    /// `service()` for a given `--env-file`, for the start-up path that skips parsing the command line.
+    static func service(envFile: String?) throws -> (Configuration, PaymentService) {
+        let configuration = try configuration(envFile: envFile)
         return (configuration, try orExit { () throws(ConfigurationError) in try configuration.makeService() })
     }
 
@@ -31,7 +41,7 @@ struct SettingsOptions: ParsableArguments {
         return service
     }
 
-    private func orExit<T>(_ body: () throws(ConfigurationError) -> T) throws -> T {
+    private static func orExit<T>(_ body: () throws(ConfigurationError) -> T) throws -> T {
         do {
             return try body()
         } catch {

@@ -1,5 +1,3 @@
-import FoundationEssentials
-
 /// Why a line could not be read as JSON; the message is safe to send back to the client.
 struct JSONParseError: Error, Equatable {
     /// What was wrong with the bytes.
@@ -8,24 +6,34 @@ struct JSONParseError: Error, Equatable {
 
 /// Reads and writes JSON for the wire: defensive on input, compact single-line on output.
 enum JSONCodec {
-    /// The deepest array/object nesting accepted; deeper input is refused before decoding,
-    /// so hostile input cannot exhaust the stack of a recursive decoder.
+    /// The deepest array/object nesting accepted; deeper input is refused as soon as the parser reaches it,
+    /// so hostile input cannot exhaust the stack of the recursive parser.
     static let maximumDepth = 128
 
     /// Parses one message.
-    /// - Throws: `JSONParseError` for invalid UTF-8, nesting deeper than `maximumDepth`, or invalid JSON.
+    /// - Throws: `JSONParseError` for invalid UTF-8, nesting deeper than `maximumDepth`, or invalid JSON
+    ///   (checked in that order, so a line that breaks several rules always gets the same answer).
     static func parse(_ bytes: some Collection<UInt8>) throws(JSONParseError) -> JSONValue {
-        guard String(validating: bytes, as: UTF8.self) != nil else {
-            throw JSONParseError(reason: "the line is not valid UTF-8")
+        let value =
+            bytes.withContiguousStorageIfAvailable(parseContiguous)
+            ?? Array(bytes).withUnsafeBufferPointer(parseContiguous)
+        guard let value else { throw refusal(of: bytes) }
+        return value
+    }
+
+    private static func parseContiguous(_ buffer: UnsafeBufferPointer<UInt8>) -> JSONValue? {
+        try? JSONParser.parse(buffer, maximumDepth: maximumDepth)
+    }
+
+    /// Says which rule a line the parser refused broke first.
+    private static func refusal(of bytes: some Collection<UInt8>) -> JSONParseError {
+        if String(validating: bytes, as: UTF8.self) == nil {
+            return JSONParseError(reason: "the line is not valid UTF-8")
         }
-        guard nestingDepth(of: bytes) <= maximumDepth else {
-            throw JSONParseError(reason: "JSON nested deeper than \(maximumDepth) levels")
+        if nestingDepth(of: bytes) > maximumDepth {
+            return JSONParseError(reason: "JSON nested deeper than \(maximumDepth) levels")
         }
-        do {
-            return try JSONDecoder().decode(JSONValue.self, from: Data(bytes))
-        } catch {
-            throw JSONParseError(reason: "the line is not valid JSON")
-        }
+        return JSONParseError(reason: "the line is not valid JSON")
     }
 
     /// Parses a string; convenient for tests and literals.
@@ -64,13 +72,22 @@ enum JSONCodec {
 
     /// Encodes a value as compact JSON on one line (no trailing newline).
     ///
-    /// Control characters inside strings are escaped by the encoder, so the result never
-    /// contains a raw newline and is safe to frame as one line.
-    /// - Throws: `EncodingError` when the value holds a non-finite number.
+    /// Control characters, U+2028 and U+2029 inside strings are escaped, so the result never contains a line
+    /// break and is safe to frame as one line.
+    /// - Throws: `JSONWriter.NonFiniteNumber` when the value holds a non-finite number.
     static func encode(_ value: JSONValue) throws -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return Array(try encoder.encode(value))
+        var writer = JSONWriter()
+        try writer.write(value)
+        return writer.bytes
+    }
+
+    /// Encodes a value as one protocol line: compact JSON followed by a line feed.
+    /// - Throws: `JSONWriter.NonFiniteNumber` when the value holds a non-finite number.
+    static func encodeLine(_ value: JSONValue) throws -> [UInt8] {
+        var writer = JSONWriter()
+        try writer.write(value)
+        writer.append(byte: UInt8(ascii: "\n"))
+        return writer.bytes
     }
 
     /// Encodes a value as a compact JSON string.

@@ -1,7 +1,6 @@
-import FoundationEssentials
-
-/// Encodes PaymentCore's answers exactly as `JSONEncoder` writes them (their `CodingKeys` carry the design's
-/// snake_case names): the one place answers become JSON, for tools' structured content and resources alike.
+/// Encodes PaymentCore's answers as `JSONEncoder` would (their `CodingKeys` carry the design's snake_case names,
+/// `NullWhenAbsent` fields stay as `null`): the one place answers become JSON, for tools' structured content and
+/// resources alike.
 enum AnswerEncoding {
     /// An answer that did not encode to a JSON object, which structured content must be.
     struct NotAnObject: Error, CustomStringConvertible {
@@ -14,7 +13,7 @@ enum AnswerEncoding {
 
     /// The answer as a JSON object.
     static func object(_ answer: some Encodable) throws -> [String: JSONValue] {
-        guard case .object(let fields) = try JSONCodec.parse(try JSONEncoder().encode(answer)) else {
+        guard case .object(let fields) = try JSONValueEncoder.encode(answer) else {
             throw NotAnObject(answerType: String(describing: type(of: answer)))
         }
         return fields

@@ -19,7 +19,7 @@ final class OutputWriter: Sendable {
     func write(_ message: JSONValue) {
         let bytes: [UInt8]
         do {
-            bytes = try JSONCodec.encode(message)
+            bytes = try JSONCodec.encodeLine(message)
         } catch {
             logger.log(.error, "could not encode a message: \(error)")
             guard message["method"] == nil, let id = message["id"].flatMap(RequestID.init) else { return }
@@ -27,7 +27,7 @@ final class OutputWriter: Sendable {
             return
         }
         lock.withLock { _ in
-            if !FileDescriptorIO.writeAll(bytes + [UInt8(ascii: "\n")], to: descriptor) {
+            if !FileDescriptorIO.writeAll(bytes, to: descriptor) {
                 logger.log(.debug, "could not write to the client; it has gone away")
             }
         }

@@ -10,7 +10,7 @@ extension CurlEasy {
         reset()
         let state = CurlTransferState(cancellation: cancellation)
         do throws(TransportFailure) {
-            let headers = try CurlHeaderList(request.headers)
+            let headers = try CurlHeaderList(request.headers, curl: curl)
             try configure(for: request, headers: headers, state: state)
             let code = withExtendedLifetime(headers) { withExtendedLifetime(state) { perform() } }
             return Self.outcome(of: code, requestSent: state.requestSent) { () throws(TransportFailure) in

@@ -8,7 +8,10 @@ struct TransportFailure: Error, Sendable {
     var requestSent: Bool
 
     /// libcurl's explanation of the code, which names no URL, header or key.
-    var curlMessage: String { String(cString: curl_easy_strerror(code)) }
+    var curlMessage: String {
+        guard let curl = LibCurl.shared else { return "\(LibCurl.fileName) could not be loaded" }
+        return curl.easyStrerror(code).map { String(cString: $0) } ?? "curl error \(code.rawValue)"
+    }
 
     /// Whether the caller cancelled the transfer (the progress callback aborted it).
     var isCancelled: Bool { code == CURLE_ABORTED_BY_CALLBACK }
