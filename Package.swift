@@ -26,9 +26,12 @@ let package = Package(
         .target(name: "OrdersStore", dependencies: ["CSQLite"]),
         .target(name: "StripeClient", dependencies: ["CCurl"]),
         .target(name: "PaymentCore", dependencies: ["OrdersStore", "StripeClient"]),
+        // The one dynamic JSON type, its parser and writer: a library so the server and the Stripe fake share it.
+        .target(name: "DynamicJSON"),
         .executableTarget(
             name: "PaymentOpsServer",
             dependencies: [
+                "DynamicJSON",
                 "PaymentCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -41,14 +44,15 @@ let package = Package(
                     .when(platforms: [.linux], configuration: .release))
             ]
         ),
-        .target(name: "StripeFake", path: "Tests/StripeFake"),
+        .target(name: "StripeFake", dependencies: ["DynamicJSON"], path: "Tests/StripeFake"),
         .executableTarget(name: "stripe-fake", dependencies: ["StripeFake"], path: "Tests/StripeFakeServer"),
+        .testTarget(name: "DynamicJSONTests", dependencies: ["DynamicJSON"]),
         .testTarget(name: "OrdersStoreTests", dependencies: ["OrdersStore"]),
-        .testTarget(name: "StripeClientTests", dependencies: ["StripeClient", "StripeFake"]),
+        .testTarget(name: "StripeClientTests", dependencies: ["DynamicJSON", "StripeClient", "StripeFake"]),
         .testTarget(name: "PaymentCoreTests", dependencies: ["PaymentCore"]),
         .testTarget(
             name: "PaymentOpsServerTests",
-            dependencies: ["PaymentOpsServer", "PaymentCore", "StripeFake"]
+            dependencies: ["DynamicJSON", "PaymentOpsServer", "PaymentCore", "StripeFake"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,3 +1,5 @@
+import DynamicJSON
+
 /// What the fake does with one request: answer it, never answer it, or hang up.
 public enum FakeReply: Sendable {
     /// Answers with this status, extra headers and body (`Content-Type: application/json` unless given).

@@ -10,7 +10,7 @@ extension FakeStripe {
         store(
             StripeShape.product.json([
                 "id": .string(productID), "name": .string(productName), "created": .int(created),
-                "updated": .int(created), "default_price": nil, "description": nil, "package_dimensions": nil,
+                "updated": .int(created), "default_price": .null, "description": .null, "package_dimensions": .null,
                 "livemode": false,
             ]))
         let id = makeID("price")
@@ -18,10 +18,10 @@ extension FakeStripe {
             StripeShape.price.json([
                 "id": .string(id), "unit_amount": .int(amount), "unit_amount_decimal": .string(String(amount)),
                 "currency": .string(currency), "product": .string(productID), "created": .int(created),
-                "type": "one_time", "recurring": nil, "transform_quantity": nil, "custom_unit_amount": nil,
+                "type": "one_time", "recurring": .null, "transform_quantity": .null, "custom_unit_amount": .null,
                 "livemode": false,
             ]))
-        return .json(objects[id] ?? nil)
+        return .json(objects[id] ?? .null)
     }
 
     mutating func createPaymentLink(_ parameters: Parameters) -> FakeReply {
@@ -39,9 +39,9 @@ extension FakeStripe {
             StripeShape.paymentLink.json([
                 "id": .string(id), "url": .string("https://buy.stripe.com/test_\(id.dropFirst("plink_".count))"),
                 "active": true, "metadata": parameters.metadata, "currency": price["currency"] ?? "usd",
-                "livemode": false, "restrictions": nil, "shipping_address_collection": nil,
+                "livemode": false, "restrictions": .null, "shipping_address_collection": .null,
             ]))
         _ = tick()
-        return .json(objects[id] ?? nil)
+        return .json(objects[id] ?? .null)
     }
 }

@@ -1,3 +1,5 @@
+import DynamicJSON
+
 extension FakeStripe {
     /// Adds a customer, as the dashboard or another system would, and returns its id.
     mutating func addCustomer(email: String?, name: String?, metadata: [String: String] = [:]) -> String {
@@ -5,7 +7,7 @@ extension FakeStripe {
         store(
             StripeShape.customer.json([
                 "id": .string(id), "email": JSONValue(email), "name": JSONValue(name), "created": .int(tick()),
-                "metadata": .object(metadata.mapValues(JSONValue.string)), "discount": nil, "livemode": false,
+                "metadata": .object(metadata.mapValues(JSONValue.string)), "discount": .null, "livemode": false,
                 "invoice_prefix": .string(String(id.suffix(7)).uppercased()),
             ]))
         return id
@@ -28,11 +30,11 @@ extension FakeStripe {
     mutating func createCustomer(_ parameters: Parameters) -> FakeReply {
         let id = addCustomer(
             email: parameters["email"], name: parameters["name"], metadata: parameters.members(of: "metadata"))
-        return .json(objects[id] ?? nil)
+        return .json(objects[id] ?? .null)
     }
 
     mutating func deleteCustomer(_ id: String) -> FakeReply {
         guard markCustomerDeleted(id) else { return .resourceMissing("customer", id: id) }
-        return .json(objects[id] ?? nil)
+        return .json(objects[id] ?? .null)
     }
 }

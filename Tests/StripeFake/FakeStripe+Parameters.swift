@@ -1,3 +1,5 @@
+import DynamicJSON
+
 extension FakeStripe {
     /// A request's decoded form or query parameters, read the way Stripe's API reads them.
     struct Parameters {

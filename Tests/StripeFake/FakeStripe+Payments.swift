@@ -1,3 +1,5 @@
+import DynamicJSON
+
 extension FakeStripe {
     /// Adds a PaymentIntent for a customer and returns its id; a `succeeded` one gets a succeeded charge.
     mutating func addPaymentIntent(
@@ -16,7 +18,7 @@ extension FakeStripe {
                     "amount_refunded": 0, "captured": true, "paid": true, "refunded": false, "status": "succeeded",
                     "currency": .string(currency), "customer": JSONValue(customerID), "payment_intent": .string(id),
                     "created": .int(created), "description": JSONValue(description), "livemode": false,
-                    "payment_method": .string(paymentMethod), "source": nil, "balance_transaction": nil,
+                    "payment_method": .string(paymentMethod), "source": .null, "balance_transaction": .null,
                     "refunds": [
                         "object": "list", "data": [], "has_more": false,
                         "url": .string("/v1/charges/\(charge)/refunds"),
@@ -30,7 +32,7 @@ extension FakeStripe {
                 "description": JSONValue(description), "metadata": .object(metadata.mapValues(JSONValue.string)),
                 "status": .string(status), "latest_charge": JSONValue(chargeID), "livemode": false,
                 "payment_method": .string(paymentMethod), "client_secret": .string("\(id)_secret_fake"),
-                "canceled_at": nil, "last_payment_error": nil, "next_action": nil, "processing": nil,
+                "canceled_at": .null, "last_payment_error": .null, "next_action": .null, "processing": .null,
                 "automatic_payment_methods": ["enabled": true, "allow_redirects": "never"],
             ]))
         return id
@@ -97,7 +99,7 @@ extension FakeStripe {
             customerID: customer, amount: amount, currency: currency, status: status,
             description: parameters["description"], metadata: parameters.members(of: "metadata"),
             paymentMethod: paymentMethod ?? "pm_card_visa")
-        return .json(objects[id] ?? nil)
+        return .json(objects[id] ?? .null)
     }
 
     func listRefunds(_ parameters: Parameters) -> FakeReply {
@@ -140,6 +142,6 @@ extension FakeStripe {
         let id = addRefund(
             paymentIntentID: intentID, chargeID: chargeID, amount: amount, reason: reason,
             metadata: parameters.members(of: "metadata"))
-        return .json(objects[id] ?? nil)
+        return .json(objects[id] ?? .null)
     }
 }

@@ -1,3 +1,5 @@
+import DynamicJSON
+
 /// An in-memory Stripe in test mode: customers, PaymentIntents with their charges, refunds, prices, products
 /// and payment links, with idempotent replay of POSTs.
 ///

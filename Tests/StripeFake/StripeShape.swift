@@ -1,3 +1,5 @@
+import DynamicJSON
+
 /// Stripe's example objects (from the fixtures published with its OpenAPI specification, stripe/stripe-mock,
 /// MIT), with every field present, so that the fake answers with Stripe's real shapes.
 public enum StripeShape: String, Sendable, CaseIterable {
@@ -26,7 +28,7 @@ public enum StripeShape: String, Sendable, CaseIterable {
     /// Parsed once; the literals below are valid JSON, so a parse failure would be a typo that every fake test
     /// would catch at once.
     private static let parsedTemplates: [StripeShape: JSONValue] = Dictionary(
-        uniqueKeysWithValues: allCases.map { ($0, (try? JSONValue(parsing: $0.template)) ?? .object([:])) })
+        uniqueKeysWithValues: allCases.map { ($0, (try? JSONCodec.parse($0.template)) ?? .object([:])) })
 
     private var template: String {
         switch self {

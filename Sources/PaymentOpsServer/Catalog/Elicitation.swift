@@ -1,3 +1,5 @@
+import DynamicJSON
+
 /// How the human answered a request for input (MCP elicitation).
 enum ElicitationOutcome: Sendable, Equatable {
     /// The human approved and filled in the form.

@@ -1,3 +1,5 @@
+import DynamicJSON
+
 /// One MCP prompt: a named, argument-taking message template.
 protocol MCPPrompt: Sendable {
     /// Unique name, matching `^[a-zA-Z0-9_-]{1,64}$`.

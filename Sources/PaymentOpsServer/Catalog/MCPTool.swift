@@ -1,3 +1,5 @@
+import DynamicJSON
+
 /// One MCP tool: its name, schemas, annotations and handler. Adding a tool is adding one type
 /// that conforms, and registering an instance in the `Catalog`.
 ///

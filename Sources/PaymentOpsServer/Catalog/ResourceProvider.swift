@@ -1,3 +1,5 @@
+import DynamicJSON
+
 /// Who may cache a result (2026-07-28 `cacheScope`): `private` when it holds customer data.
 enum CacheScope: String, Sendable {
     /// Any cache may keep it.

@@ -1,3 +1,4 @@
+import DynamicJSON
 import Synchronization
 
 /// What a tool handler may ask of the engine while it runs: approval, progress and logging.

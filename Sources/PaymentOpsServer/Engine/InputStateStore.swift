@@ -1,3 +1,5 @@
+import DynamicJSON
+
 /// The 2026-07-28 `requestState` handles: random, server-side, bound to one tool call,
 /// short-lived and single-use.
 ///

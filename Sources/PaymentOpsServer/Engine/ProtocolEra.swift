@@ -1,3 +1,5 @@
+import DynamicJSON
+
 /// The protocol versions this server speaks, and how a request picks its era.
 enum ProtocolVersions {
     /// The stateless revision, chosen per request by `_meta`.

@@ -1,3 +1,5 @@
+import DynamicJSON
+
 /// The MCP methods this server answers.
 enum MCPMethod: String, Sendable {
     case initialize

@@ -1,3 +1,5 @@
+import DynamicJSON
+
 extension Server {
     /// `resources/list`: the providers' resources, one provider page at a time, behind an opaque cursor.
     func listResources(_ scope: RequestScope) async throws -> MethodResult {

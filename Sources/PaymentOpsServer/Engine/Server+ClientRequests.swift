@@ -1,3 +1,5 @@
+import DynamicJSON
+
 extension Server {
     /// Sends `elicitation/create` to the client and waits for the answer, the timeout, or
     /// cancellation of the tool call (handshake era only).

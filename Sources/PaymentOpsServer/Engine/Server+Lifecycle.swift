@@ -1,3 +1,5 @@
+import DynamicJSON
+
 extension Server {
     /// Answers the methods that change or read session state right away, in arrival order,
     /// so a request sent right behind `initialize` already sees the session; `nil` for the rest.

@@ -1,3 +1,5 @@
+import DynamicJSON
+
 extension Server {
     /// `tools/list`: every tool, unpaginated.
     func listTools(_ scope: RequestScope) throws(RPCError) -> MethodResult {

@@ -1,3 +1,5 @@
+import DynamicJSON
+
 /// The MCP protocol engine: classifies each incoming line, answers the quick methods at once,
 /// runs catalog work as concurrent tasks, and tracks what is in flight.
 ///

@@ -1,3 +1,4 @@
+import DynamicJSON
 import PaymentCore
 
 /// Settings of the protocol engine; the defaults are what the real server uses.

@@ -1,3 +1,5 @@
+import DynamicJSON
+
 /// A JSON-RPC error: a protocol fault answered in the response's `error` member.
 ///
 /// Business refusals are not `RPCError`s; they are tool results with `isError: true`.

@@ -1,3 +1,5 @@
+import DynamicJSON
+
 /// One line read from the client, classified by its JSON-RPC shape.
 enum IncomingMessage: Sendable, Equatable {
     /// A call that wants an answer.

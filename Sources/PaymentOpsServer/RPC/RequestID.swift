@@ -1,3 +1,5 @@
+import DynamicJSON
+
 /// A JSON-RPC request id: a string or an integer, echoed back with its exact type.
 enum RequestID: Hashable, Sendable, CustomStringConvertible {
     case string(String)

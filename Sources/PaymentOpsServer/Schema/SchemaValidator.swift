@@ -1,3 +1,5 @@
+import DynamicJSON
+
 /// Checks tool arguments against a tool's input schema: the one place arguments are validated.
 ///
 /// Supports the JSON Schema subset tools use: `type` (one or a list), `properties`, `required`,

@@ -1,3 +1,5 @@
+import DynamicJSON
+
 /// Encodes PaymentCore's answers as `JSONEncoder` would (their `CodingKeys` carry the design's snake_case names,
 /// `NullWhenAbsent` fields stay as `null`): the one place answers become JSON, for tools' structured content and
 /// resources alike.

@@ -1,3 +1,4 @@
+import DynamicJSON
 import PaymentCore
 
 /// `create_payment_link`: a Stripe Payment Link for a one-off amount.

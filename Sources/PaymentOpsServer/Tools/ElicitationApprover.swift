@@ -1,3 +1,4 @@
+import DynamicJSON
 import PaymentCore
 
 /// The refund gate's approver in the server: asks the human through MCP elicitation, out of the model's reach.

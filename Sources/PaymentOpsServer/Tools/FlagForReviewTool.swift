@@ -1,3 +1,4 @@
+import DynamicJSON
 import PaymentCore
 
 /// `flag_for_review`: records a review flag on the order a PaymentIntent paid.

@@ -1,3 +1,4 @@
+import DynamicJSON
 import PaymentCore
 
 /// `get_order_history`: a customer's internal orders, newest first, with refunded and refundable amounts.

@@ -1,3 +1,4 @@
+import DynamicJSON
 import PaymentCore
 
 /// `list_payments`: a customer's Stripe PaymentIntents, newest first, each joined to its internal order.

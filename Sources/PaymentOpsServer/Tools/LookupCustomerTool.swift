@@ -1,3 +1,4 @@
+import DynamicJSON
 import PaymentCore
 
 /// `lookup_customer`: the internal record, order counts, lifetime totals and the live Stripe customer.

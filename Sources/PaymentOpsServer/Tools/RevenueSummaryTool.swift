@@ -1,3 +1,4 @@
+import DynamicJSON
 import PaymentCore
 
 /// `revenue_summary`: per currency, the orders of a date range with their gross, refunds and net.

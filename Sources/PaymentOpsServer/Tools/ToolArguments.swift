@@ -1,3 +1,5 @@
+import DynamicJSON
+
 /// Typed reads of tool arguments the engine has already validated against the tool's input schema.
 struct ToolArguments {
     /// The validated arguments.

@@ -1,3 +1,4 @@
+import DynamicJSON
 import Synchronization
 
 /// The one writer of protocol messages: compact JSON, one message per line, written whole

@@ -1,3 +1,5 @@
+import DynamicJSON
+
 @testable import PaymentOpsServer
 
 /// An engine over the test catalog, driven line by line as a scripted client would.

@@ -1,3 +1,5 @@
+import DynamicJSON
+
 @testable import PaymentOpsServer
 
 let objectOutput: JSONValue = ["type": "object", "additionalProperties": true]

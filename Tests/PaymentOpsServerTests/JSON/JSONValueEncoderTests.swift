@@ -1,8 +1,7 @@
+import DynamicJSON
 import FoundationEssentials
 import PaymentCore
 import Testing
-
-@testable import PaymentOpsServer
 
 @Suite("Encoding answers straight into JSON values")
 struct JSONValueEncoderTests {

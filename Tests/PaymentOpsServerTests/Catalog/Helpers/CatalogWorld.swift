@@ -1,3 +1,4 @@
+import DynamicJSON
 import FoundationEssentials
 import OrdersStore
 import PaymentCore

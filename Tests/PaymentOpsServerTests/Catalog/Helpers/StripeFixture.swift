@@ -2,8 +2,6 @@ import StripeClient
 import StripeFake
 
 /// The loopback Stripe fake and a real `StripeClient` pointed at it.
-///
-/// Kept apart from the engine's types: StripeFake has its own `JSONValue`, so no file imports both modules.
 final class StripeFixture: Sendable {
     /// A test-mode key; the fake accepts any.
     static let key = "sk_test_51CatalogTestsKey000000000000abcd"

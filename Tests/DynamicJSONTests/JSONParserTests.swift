@@ -1,6 +1,6 @@
 import Testing
 
-@testable import PaymentOpsServer
+@testable import DynamicJSON
 
 @Suite("The hand-written JSON parser is strict RFC 8259")
 struct JSONParserTests {

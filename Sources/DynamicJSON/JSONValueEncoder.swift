@@ -4,10 +4,10 @@
 ///
 /// Answers used to go `JSONEncoder` → bytes → parser → `JSONValue`; building the value directly skips the text
 /// in between, which was most of a tool call's cost.
-enum JSONValueEncoder {
+public enum JSONValueEncoder {
     /// The value as JSON.
     /// - Throws: `EncodingError.invalidValue` for a non-finite number; whatever the value's `encode(to:)` throws.
-    static func encode(_ value: some Encodable) throws -> JSONValue {
+    public static func encode(_ value: some Encodable) throws -> JSONValue {
         try ValueEncoder.value(of: value, parent: nil, key: nil)
     }
 }

@@ -1,6 +1,5 @@
+import DynamicJSON
 import Testing
-
-@testable import PaymentOpsServer
 
 @Suite("The hand-written JSON writer")
 struct JSONWriterTests {

@@ -1,19 +1,19 @@
 /// Why a line could not be read as JSON; the message is safe to send back to the client.
-struct JSONParseError: Error, Equatable {
+public struct JSONParseError: Error, Equatable {
     /// What was wrong with the bytes.
-    let reason: String
+    public let reason: String
 }
 
 /// Reads and writes JSON for the wire: defensive on input, compact single-line on output.
-enum JSONCodec {
+public enum JSONCodec {
     /// The deepest array/object nesting accepted; deeper input is refused as soon as the parser reaches it,
     /// so hostile input cannot exhaust the stack of the recursive parser.
-    static let maximumDepth = 128
+    public static let maximumDepth = 128
 
     /// Parses one message.
     /// - Throws: `JSONParseError` for invalid UTF-8, nesting deeper than `maximumDepth`, or invalid JSON
     ///   (checked in that order, so a line that breaks several rules always gets the same answer).
-    static func parse(_ bytes: some Collection<UInt8>) throws(JSONParseError) -> JSONValue {
+    public static func parse(_ bytes: some Collection<UInt8>) throws(JSONParseError) -> JSONValue {
         let value =
             bytes.withContiguousStorageIfAvailable(parseContiguous)
             ?? Array(bytes).withUnsafeBufferPointer(parseContiguous)
@@ -37,12 +37,12 @@ enum JSONCodec {
     }
 
     /// Parses a string; convenient for tests and literals.
-    static func parse(_ text: String) throws(JSONParseError) -> JSONValue {
+    public static func parse(_ text: String) throws(JSONParseError) -> JSONValue {
         try parse(Array(text.utf8))
     }
 
     /// The deepest nesting of arrays and objects, ignoring brackets inside strings.
-    static func nestingDepth(of bytes: some Collection<UInt8>) -> Int {
+    public static func nestingDepth(of bytes: some Collection<UInt8>) -> Int {
         var depth = 0
         var deepest = 0
         var inString = false
@@ -75,7 +75,7 @@ enum JSONCodec {
     /// Control characters, U+2028 and U+2029 inside strings are escaped, so the result never contains a line
     /// break and is safe to frame as one line.
     /// - Throws: `JSONWriter.NonFiniteNumber` when the value holds a non-finite number.
-    static func encode(_ value: JSONValue) throws -> [UInt8] {
+    public static func encode(_ value: JSONValue) throws -> [UInt8] {
         var writer = JSONWriter()
         try writer.write(value)
         return writer.bytes
@@ -83,7 +83,7 @@ enum JSONCodec {
 
     /// Encodes a value as one protocol line: compact JSON followed by a line feed.
     /// - Throws: `JSONWriter.NonFiniteNumber` when the value holds a non-finite number.
-    static func encodeLine(_ value: JSONValue) throws -> [UInt8] {
+    public static func encodeLine(_ value: JSONValue) throws -> [UInt8] {
         var writer = JSONWriter()
         try writer.write(value)
         writer.append(byte: UInt8(ascii: "\n"))
@@ -91,7 +91,7 @@ enum JSONCodec {
     }
 
     /// Encodes a value as a compact JSON string.
-    static func string(_ value: JSONValue) throws -> String {
+    public static func string(_ value: JSONValue) throws -> String {
         String(decoding: try encode(value), as: UTF8.self)
     }
 }

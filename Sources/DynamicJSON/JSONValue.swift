@@ -1,30 +1,37 @@
-/// Any JSON value: the one dynamic type of the protocol layer.
+/// Any JSON value: the one dynamic JSON type of the server and the loopback Stripe fake.
 ///
 /// Typed structs are used where a shape is known; `JSONValue` carries what is open-ended
 /// (tool arguments, schemas, `_meta`). Accessors are strict: `intValue` of `"3"` is `nil`.
-enum JSONValue: Hashable, Sendable {
+public enum JSONValue: Hashable, Sendable {
+    /// `null`.
     case null
+    /// `true` or `false`.
     case bool(Bool)
+    /// A number that fits in `Int`.
     case int(Int)
+    /// Any other finite number.
     case double(Double)
+    /// A string.
     case string(String)
+    /// An array.
     case array([JSONValue])
+    /// An object; member order carries no meaning.
     case object([String: JSONValue])
 
     /// The boolean, when this is a boolean.
-    var boolValue: Bool? {
+    public var boolValue: Bool? {
         guard case .bool(let value) = self else { return nil }
         return value
     }
 
     /// The integer, when this is an integer.
-    var intValue: Int? {
+    public var intValue: Int? {
         guard case .int(let value) = self else { return nil }
         return value
     }
 
     /// The number as a `Double`, when this is an integer or a floating-point number.
-    var numberValue: Double? {
+    public var numberValue: Double? {
         switch self {
         case .int(let value): Double(value)
         case .double(let value): value
@@ -33,33 +40,40 @@ enum JSONValue: Hashable, Sendable {
     }
 
     /// The string, when this is a string.
-    var stringValue: String? {
+    public var stringValue: String? {
         guard case .string(let value) = self else { return nil }
         return value
     }
 
     /// The elements, when this is an array.
-    var arrayValue: [JSONValue]? {
+    public var arrayValue: [JSONValue]? {
         guard case .array(let value) = self else { return nil }
         return value
     }
 
     /// The members, when this is an object.
-    var objectValue: [String: JSONValue]? {
+    public var objectValue: [String: JSONValue]? {
         guard case .object(let value) = self else { return nil }
         return value
     }
 
     /// Whether this is `null`.
-    var isNull: Bool { self == .null }
+    public var isNull: Bool { self == .null }
 
     /// The member named `key`, when this is an object that has it.
-    subscript(key: String) -> JSONValue? {
-        objectValue?[key]
+    ///
+    /// Setting a member of a non-object does nothing; setting `nil` removes the member.
+    public subscript(key: String) -> JSONValue? {
+        get { objectValue?[key] }
+        set {
+            guard case .object(var members) = self else { return }
+            members[key] = newValue
+            self = .object(members)
+        }
     }
 
     /// The JSON Schema type name of this value (`integer` for integers, `number` for other numbers).
-    var typeName: String {
+    public var typeName: String {
         switch self {
         case .null: "null"
         case .bool: "boolean"
@@ -74,7 +88,7 @@ enum JSONValue: Hashable, Sendable {
 
 extension JSONValue: Codable {
     /// Decodes any JSON value; integers that fit in `Int` stay integers.
-    init(from decoder: any Decoder) throws {
+    public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
             self = .null
@@ -94,7 +108,7 @@ extension JSONValue: Codable {
     }
 
     /// Encodes the value as the JSON it stands for.
-    func encode(to encoder: any Encoder) throws {
+    public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {
         case .null: try container.encodeNil()
@@ -115,17 +129,17 @@ extension JSONValue: ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral,
     ExpressibleByDictionaryLiteral
 {
     /// A boolean literal.
-    init(booleanLiteral value: Bool) { self = .bool(value) }
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
     /// An integer literal.
-    init(integerLiteral value: Int) { self = .int(value) }
+    public init(integerLiteral value: Int) { self = .int(value) }
     /// A floating-point literal.
-    init(floatLiteral value: Double) { self = .double(value) }
+    public init(floatLiteral value: Double) { self = .double(value) }
     /// A string literal.
-    init(stringLiteral value: String) { self = .string(value) }
+    public init(stringLiteral value: String) { self = .string(value) }
     /// An array literal.
-    init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+    public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
     /// A dictionary literal; a repeated key keeps its last value.
-    init(dictionaryLiteral elements: (String, JSONValue)...) {
+    public init(dictionaryLiteral elements: (String, JSONValue)...) {
         self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
     }
 }

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import PaymentOpsServer
+@testable import DynamicJSON
 
 @Suite("JSON values and the wire codec")
 struct JSONCodecTests {

@@ -4,24 +4,24 @@
 /// give equal bytes. Strings escape `"`, `\`, every control character, and U+2028/U+2029 (which JavaScript treats as line
 /// ends), so the output never holds a line break and can be framed as one line. Doubles are written in their
 /// shortest round-trip form, without a `.0` suffix.
-struct JSONWriter {
+public struct JSONWriter {
     /// A number JSON cannot express (NaN or an infinity).
-    struct NonFiniteNumber: Error, CustomStringConvertible {
+    public struct NonFiniteNumber: Error, CustomStringConvertible {
         /// Why the value was refused.
-        var description: String { "JSON cannot express a non-finite number" }
+        public var description: String { "JSON cannot express a non-finite number" }
     }
 
     /// The bytes written so far.
-    private(set) var bytes: [UInt8] = []
+    public private(set) var bytes: [UInt8] = []
 
     /// Creates a writer whose buffer starts with room for `capacity` bytes.
-    init(capacity: Int = 1024) {
+    public init(capacity: Int = 1024) {
         bytes.reserveCapacity(capacity)
     }
 
     /// Appends one value.
     /// - Throws: `NonFiniteNumber` when the value holds NaN or an infinity.
-    mutating func write(_ value: JSONValue) throws(NonFiniteNumber) {
+    public mutating func write(_ value: JSONValue) throws(NonFiniteNumber) {
         switch value {
         case .null: append("null")
         case .bool(let flag): append(flag ? "true" : "false")
@@ -50,7 +50,7 @@ struct JSONWriter {
     }
 
     /// Appends a raw byte (the line feed that ends a message).
-    mutating func append(byte: UInt8) {
+    public mutating func append(byte: UInt8) {
         bytes.append(byte)
     }
 
