@@ -7,7 +7,7 @@ swift build -c release --product payment-ops >&2
 swift build -c release --product stripe-fake >&2
 bin=$(swift build -c release --show-bin-path)
 venv=.build/interop-venv
-if [ ! -x "$venv/bin/python" ] && ! python3 -m venv "$venv" 2>/dev/null; then
+if [ ! -x "$venv/bin/pip" ] && ! { rm -rf "$venv"; python3 -m venv "$venv" 2>/dev/null; }; then
     # Debian's own python3 keeps venv in a package of its own.
     if [ "$(id -u)" -ne 0 ]; then
         echo "interop: python3 cannot create a virtual environment; install python3-venv" >&2

@@ -16,7 +16,8 @@ trap cleanup EXIT
 
 "$bin/stripe-fake" > "$work/fake.out" &
 fake_pid=$!
-for _ in $(seq 50); do [ -s "$work/fake.out" ] && break; sleep 0.1; done
+for _ in $(seq 100); do [ -s "$work/fake.out" ] && break; sleep 0.1; done
+grep -q '^STRIPE_API_BASE=http://127.0.0.1:' "$work/fake.out" || { echo "smoke: stripe-fake did not start" >&2; exit 1; }
 export "$(cat "$work/fake.out")" STRIPE_API_KEY=sk_test_smoke DATABASE_URL="sqlite:///$work/payments.db"
 export PAYMENT_OPS_BIN="$bin/payment-ops"
 
@@ -49,6 +50,7 @@ assert lines, "no answer"
 for line in lines:
     message = json.loads(line)
     assert message.get("jsonrpc") == "2.0" and "error" not in message, line
+    assert not message.get("result", {}).get("isError"), line
 ' "$work/session.out" || fail "$session: not every line is a successful JSON-RPC answer"
 done
 check "scripts/requests sessions: every stdout line is a JSON-RPC answer"
@@ -61,6 +63,8 @@ assert entry["command"].endswith("/payment-ops") and entry["args"] == ["serve"],
 check "claude-desktop-config.sh prints a valid mcpServers entry"
 
 "$bin/payment-ops" doctor > "$work/doctor.out" || fail "doctor: $(grep '✗' "$work/doctor.out")"
-"$bin/payment-ops" reconcile | grep -q "No pending refunds." || fail "reconcile"
-"$bin/payment-ops" --help | grep -q "USAGE: payment-ops" || fail "--help"
+"$bin/payment-ops" reconcile > "$work/reconcile.out" || fail "reconcile"
+grep -q "No pending refunds." "$work/reconcile.out" || fail "reconcile found something: $(cat "$work/reconcile.out")"
+"$bin/payment-ops" --help > "$work/help.out" || fail "--help"
+grep -q "USAGE: payment-ops" "$work/help.out" || fail "--help printed no usage"
 check "doctor healthy, nothing to reconcile, --help"

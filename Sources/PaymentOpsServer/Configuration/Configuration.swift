@@ -17,12 +17,6 @@ struct Configuration: Equatable {
     /// The least severe level written to stderr.
     var logLevel = LogLevel.info
 
-    /// The names of every setting, in the order the README documents them.
-    static let variableNames = [
-        "STRIPE_API_KEY", "DATABASE_URL", "STRIPE_API_BASE", "PAYMENT_OPS_ALLOW_LIVE", "REFUND_WINDOW_DAYS",
-        "PAYMENT_OPS_ACTOR", "LOG_LEVEL",
-    ]
-
     /// Reads the settings from `environment`, falling back to the values of a `.env` file.
     ///
     /// - Throws: `ConfigurationError` for a value that is not allowed.
