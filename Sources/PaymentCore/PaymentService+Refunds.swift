@@ -27,6 +27,8 @@ extension PaymentService {
         let token = request.confirmationToken?.trimmingWhitespace()
         if request.confirmed, approver == nil, token == nil { throw Self.tokenRequired }
         let approval = try request.confirmed ? token.flatMap { try approvalRecord(token: $0) } : nil
+        // A used or expired token is named as such, before planning could refuse for a reason it caused.
+        if let approval { try checkUsable(approval, at: policy.now()) }
 
         let target: RefundTarget =
             paymentIntentID.map(RefundTarget.paymentIntent) ?? approval.map { .order($0.orderID) } ?? .mostRecentPaid
@@ -102,6 +104,19 @@ extension PaymentService {
 
     /// Refuses a token that was used or superseded, has expired, or was issued for another refund.
     func check(_ approval: RefundApproval, matches plan: RefundPlan, at now: Date) throws {
+        try checkUsable(approval, at: now)
+        guard approval.orderID == plan.order.id, approval.amountCents == plan.amount,
+            approval.currency == plan.order.currency, approval.reason == plan.reason.rawValue
+        else {
+            throw PaymentError.refused(
+                "That confirmation_token was issued for a different refund (the order, amount or reason differ). "
+                    + "Nothing was refunded. Preview the refund you mean to make, show it to the user, and confirm "
+                    + "with that preview's token.")
+        }
+    }
+
+    /// Refuses a token that was used or superseded, or has expired, whatever refund it is presented for.
+    private func checkUsable(_ approval: RefundApproval, at now: Date) throws {
         guard approval.outcome != RefundApproval.supersededOutcome else {
             throw PaymentError.refused(
                 "That confirmation_token was superseded: another refund of order \(approval.orderID) was made after "
@@ -116,14 +131,6 @@ extension PaymentService {
             throw PaymentError.refused(
                 "That confirmation_token expired at \(Timestamps.iso8601(approval.expiresAt)). Nothing was "
                     + "refunded. Call issue_refund without confirmed for a fresh preview and ask the user again.")
-        }
-        guard approval.orderID == plan.order.id, approval.amountCents == plan.amount,
-            approval.currency == plan.order.currency, approval.reason == plan.reason.rawValue
-        else {
-            throw PaymentError.refused(
-                "That confirmation_token was issued for a different refund (the order, amount or reason differ). "
-                    + "Nothing was refunded. Preview the refund you mean to make, show it to the user, and confirm "
-                    + "with that preview's token.")
         }
     }
 }

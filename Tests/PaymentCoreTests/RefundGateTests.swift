@@ -230,6 +230,23 @@ struct RefundGateTests {
         #expect(try world.journal("o1").count == 1)
     }
 
+    @Test("a token used for a full refund is refused as used, not as nothing left to refund")
+    func singleUseAfterFullRefund() async throws {
+        let world = try Self.world()
+        let preview = try await world.service.issueRefund(RefundRequest(email: "jane@example.com"))
+        let confirm = RefundRequest(
+            email: "jane@example.com", confirmed: true, confirmationToken: preview.confirmationToken)
+        _ = try await world.service.issueRefund(confirm)
+
+        let error = await #expect(throws: PaymentError.self) { try await world.service.issueRefund(confirm) }
+
+        #expect(
+            error?.message
+                == "That confirmation_token was already used (approved); a token works once. Nothing more was "
+                + "refunded. Preview again only if the user wants another refund.")
+        #expect(world.gateway.writes.count == 1)
+    }
+
     @Test("two previews of one refund cannot make two refunds: using one token supersedes the other")
     func previewsOfOneRefund() async throws {
         let world = try Self.world()
