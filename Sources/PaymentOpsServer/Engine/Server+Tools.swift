@@ -28,6 +28,7 @@ extension Server {
             return MethodResult(ToolResult.error(error.message).json)
         }
         let context = toolContext(for: scope, exchange: round)
+        let started = ContinuousClock.now
         let result: ToolResult
         do {
             result = try await tool.call(arguments: validated, context: context)
@@ -36,6 +37,10 @@ extension Server {
         } catch is InputRequiredSignal {
             return inputRequired(toolName: name, arguments: arguments, exchange: round)
         }
+        // The tool's name and outcome only: arguments and answers hold customer data.
+        logger.log(
+            .debug, "tools/call \(name): \(result.isError ? "refused" : "answered") in \(ContinuousClock.now - started)"
+        )
         if let round, !round.pendingRequests.isEmpty {
             logger.log(.warning, "tool \(name) swallowed the input-required signal")
             return inputRequired(toolName: name, arguments: arguments, exchange: round)
