@@ -226,7 +226,9 @@ struct JSONParser {
         }
         let text = UnsafeBufferPointer(rebasing: bytes[start..<position])
         if isIntegerSyntax, let integer = Self.integer(text) { return .int(integer) }
-        guard let number = Double(String(decoding: text, as: UTF8.self)), number.isFinite else { throw Failure() }
+        // A number beyond Double's range is still valid JSON: it becomes ±infinity, so that the request it came in
+        // is answered with its id (a bound or type error) instead of as an unparseable line.
+        guard let number = Double(String(decoding: text, as: UTF8.self)) else { throw Failure() }
         if let integer = Int(exactly: number) { return .int(integer) }
         return .double(number)
     }

@@ -72,7 +72,7 @@ struct JSONCodecTests {
 
     @Test("text that is not JSON is refused")
     func notJSON() {
-        for text in ["", "{", "{'a':1}", "nul", "1e400", "{\"a\":1}}"] {
+        for text in ["", "{", "{'a':1}", "nul", "{\"a\":1}}"] {
             #expect(throws: JSONParseError(reason: "the line is not valid JSON")) { try JSONCodec.parse(text) }
         }
     }

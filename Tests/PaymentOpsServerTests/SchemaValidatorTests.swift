@@ -45,6 +45,16 @@ struct SchemaValidatorTests {
         #expect(problems(["text": .null]) == "Invalid arguments: \"text\" must be a string, not null.")
     }
 
+    @Test("a whole number too large for an integer is out of range, with its bounds, not of the wrong type")
+    func hugeIntegers() {
+        #expect(
+            problems(["text": "a", "times": 1e20])
+                == "Invalid arguments: \"times\" is out of range for a whole number. \"times\" must be at most 3.")
+        #expect(
+            problems(["text": "a", "times": .double(.infinity)])?.hasPrefix(
+                "Invalid arguments: \"times\" is out of range for a whole number.") == true)
+    }
+
     @Test("enums, bounds, lengths and patterns are enforced")
     func constraints() {
         #expect(

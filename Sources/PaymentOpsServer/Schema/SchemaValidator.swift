@@ -29,8 +29,14 @@ enum SchemaValidator {
         if let expected = rules["type"] {
             let types = expected.arrayValue?.compactMap(\.stringValue) ?? expected.stringValue.map { [$0] } ?? []
             guard let matched = conform(value, to: types) else {
-                let article = types.map(describe).joined(separator: " or ")
-                problems.append("\(subject(path)) must be \(article), not \(describe(value.typeName)).")
+                if types.contains("integer"), case .double(let number) = value, number.rounded() == number {
+                    // A whole number too large for an integer: its bounds say more than its type.
+                    problems.append("\(subject(path)) is out of range for a whole number.")
+                    checkNumber(value, rules: rules, path: path, problems: &problems)
+                } else {
+                    let article = types.map(describe).joined(separator: " or ")
+                    problems.append("\(subject(path)) must be \(article), not \(describe(value.typeName)).")
+                }
                 return value
             }
             value = matched
