@@ -85,9 +85,18 @@ public struct JSONWriter {
         bytes.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { utf8 in
+            guard let base = utf8.baseAddress else { return }
+            let raw = UnsafeRawPointer(base)
             var runStart = 0
             var index = 0
             while index < utf8.count {
+                // Eight bytes at a time while they are plain ASCII: answers are mostly text that needs no escape.
+                if index + 8 <= utf8.count,
+                    !Self.mayNeedEscape(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                {
+                    index += 8
+                    continue
+                }
                 let byte = utf8[index]
                 let escapeLength: Int
                 if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 {
@@ -108,6 +117,19 @@ public struct JSONWriter {
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Whether any of eight bytes is a quote, a backslash, a control character or not ASCII (possibly U+2028/U+2029).
+    ///
+    /// Word-at-a-time tests: `(v - 0x01…) & ~v & 0x80…` is non-zero exactly when some byte of `v` is zero, and the
+    /// same with `0x20…` when some byte is below 0x20. False positives only send bytes down the byte-by-byte path.
+    private static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ value: UInt64) -> Bool { (value &- ones) & ~value & highBits != 0 }
+        let control = (word &- ones &* 0x20) & ~word & highBits != 0
+        return word & highBits != 0 || control || hasZeroByte(word ^ (ones &* 0x22))
+            || hasZeroByte(word ^ (ones &* 0x5C))
     }
 
     /// Appends the escape for the byte (or the U+2028/U+2029 sequence) at `index`.

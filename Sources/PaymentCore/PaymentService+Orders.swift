@@ -15,13 +15,12 @@ extension PaymentService {
         return try store.read { db in
             let customer = try requireCustomer(email: email, in: db)
             // One extra row tells whether another page follows.
-            let orders = try db.orders(customerID: customer.id, limit: limit + 1, after: position)
-            let page = Array(orders.prefix(limit))
-            let totals = try db.refundTotals(orderIDs: page.map(\.id))
+            let orders = try db.refundedOrders(customerID: customer.id, limit: limit + 1, after: position)
+            let page = orders.prefix(limit)
             return OrderHistory(
                 customer: CustomerRecord(customer),
-                orders: page.map { OrderSummary($0, totals: totals[$0.id] ?? .zero) },
-                nextCursor: orders.count > limit ? page.last.map(OrderHistoryCursor.encode(after:)) : nil)
+                orders: page.map { OrderSummary($0.order, totals: $0.refunds) },
+                nextCursor: orders.count > limit ? page.last.map { OrderHistoryCursor.encode(after: $0.order) } : nil)
         }
     }
 }

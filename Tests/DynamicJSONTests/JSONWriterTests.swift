@@ -17,6 +17,23 @@ struct JSONWriterTests {
                 == #""q\"b\\s/n\nr\rt\tb\bf\fz\u0000u\u001fd\#u{7F}l\u2028p\u2029é😀""#)
     }
 
+    @Test("an escape is found at every position of long plain text, U+2028 split across eight-byte words included")
+    func escapesInLongText() throws {
+        let plain = String(repeating: "abcdefgh", count: 3)
+        let cases: [(String, String)] = [
+            ("\"", #"\""#), ("\\", #"\\"#), ("\n", #"\n"#), ("\u{1F}", #"\u001f"#), ("\u{2028}", #"\u2028"#),
+            ("é", "é"), ("\u{7F}", "\u{7F}"),
+        ]
+        for (inserted, escaped) in cases {
+            for offset in 0...plain.utf8.count {
+                let index = plain.index(plain.startIndex, offsetBy: offset)
+                let text = plain[..<index] + inserted + plain[index...]
+                let expected = "\"" + plain[..<index] + escaped + plain[index...] + "\""
+                #expect(try JSONCodec.string(.string(String(text))) == expected)
+            }
+        }
+    }
+
     @Test("integers are written exactly, the extremes included")
     func integers() throws {
         #expect(

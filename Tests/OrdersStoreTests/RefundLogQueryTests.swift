@@ -108,23 +108,31 @@ struct RefundLogQueryTests {
         #expect(error.message == "UNIQUE constraint failed: refund_log.idempotency_key")
     }
 
-    @Test("refund totals for a page of orders come from one call, with zero for orders never refunded")
+    @Test("a page of orders carries each order's refund totals, zero for orders never refunded")
     func totalsForAPage() throws {
-        let orders = (0..<3).map { _ in Samples.order(customerID: ann.id, amountCents: 10_000) }
+        let orders = (0..<3).map { index in
+            Samples.order(
+                customerID: ann.id, amountCents: 10_000,
+                createdAt: Samples.instant.addingTimeInterval(Double(index) * 60))
+        }
         let store = try storeWithOrders(orders)
         try store.write { db throws in
             try db.insertRefundLogEntry(Samples.refund(orderID: orders[0].id, amountCents: 300, status: .succeeded))
             try db.insertRefundLogEntry(Samples.refund(orderID: orders[0].id, amountCents: 200, status: .succeeded))
             try db.insertRefundLogEntry(Samples.refund(orderID: orders[0].id, amountCents: 50, status: .pending))
+            var accepted = Samples.refund(orderID: orders[0].id, amountCents: 25, status: .pending)
+            accepted.stripeRefundID = "re_accepted"
+            try db.insertRefundLogEntry(accepted)
             try db.insertRefundLogEntry(Samples.refund(orderID: orders[1].id, amountCents: 999, status: .failed))
         }
-        let totals = try store.read { try $0.refundTotals(orderIDs: orders.map(\.id) + ["unknown"]) }
+        let page = try store.read { try $0.refundedOrders(customerID: ann.id, limit: 10, after: nil) }
         #expect(
-            totals == [
-                orders[0].id: RefundTotals(succeededCents: 500, pendingCents: 50),
-                orders[1].id: .zero,
-                orders[2].id: .zero,
-                "unknown": .zero,
+            page == [
+                RefundedOrder(order: orders[2], refunds: .zero),
+                RefundedOrder(order: orders[1], refunds: .zero),
+                RefundedOrder(
+                    order: orders[0],
+                    refunds: RefundTotals(succeededCents: 500, pendingCents: 75, pendingAtStripeCents: 25)),
             ])
     }
 

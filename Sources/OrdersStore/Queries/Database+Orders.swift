@@ -18,6 +18,27 @@ extension Order: RowDecodable {
     }
 }
 
+extension RefundedOrder: RowDecodable {
+    /// The succeeded sum is the triggers' `refunded_cents`; the pending sums (rare rows) are seeks into
+    /// `ix_refund_log_order_status`, so a page needs no second query over its ids.
+    static let columns = """
+        \(Order.columns), refunded_cents, \
+        (SELECT COALESCE(SUM(amount_cents), 0) FROM refund_log \
+          WHERE refund_log.order_id = orders.id AND refund_log.status = 'pending'), \
+        (SELECT COALESCE(SUM(amount_cents), 0) FROM refund_log \
+          WHERE refund_log.order_id = orders.id AND refund_log.status = 'pending' \
+          AND refund_log.stripe_refund_id IS NOT NULL)
+        """
+
+    init(row: Row) throws {
+        self.init(
+            order: try Order(row: row),
+            refunds: RefundTotals(
+                succeededCents: try row.int(7), pendingCents: try row.int(8), pendingAtStripeCents: try row.int(9))
+        )
+    }
+}
+
 extension Database {
     /// Inserts an order; an unknown customer throws a foreign-key `SQLiteError`.
     public func insertOrder(_ order: Order) throws {
@@ -48,15 +69,27 @@ extension Database {
     ///
     /// Keyset paging: a page never repeats or skips an order because others were inserted meanwhile.
     public func orders(customerID: String, limit: Int, after cursor: OrderCursor?) throws -> [Order] {
+        try page(of: Order.self, customerID: customerID, limit: limit, after: cursor)
+    }
+
+    /// The page `orders(customerID:limit:after:)` lists, each order with its refund sums, in one statement.
+    public func refundedOrders(customerID: String, limit: Int, after cursor: OrderCursor?) throws -> [RefundedOrder] {
+        try page(of: RefundedOrder.self, customerID: customerID, limit: limit, after: cursor)
+    }
+
+    /// Keyset paging over `ix_orders_customer_created`, decoding each row as `T`.
+    private func page<T: RowDecodable>(of type: T.Type, customerID: String, limit: Int, after cursor: OrderCursor?)
+        throws -> [T]
+    {
         guard let cursor else {
             return try fetchAll(
-                Order.self,
+                T.self,
                 "FROM orders WHERE customer_id = ? ORDER BY created_at DESC, id DESC LIMIT ?",
                 [customerID, max(0, limit)]
             )
         }
         return try fetchAll(
-            Order.self,
+            T.self,
             """
             FROM orders WHERE customer_id = ? AND (created_at < ? OR (created_at = ? AND id < ?))
             ORDER BY created_at DESC, id DESC LIMIT ?

@@ -91,35 +91,19 @@ extension Database {
 
     /// The succeeded and pending sums of an order's refunds, and the pending part Stripe has accepted.
     public func refundTotals(orderID: String) throws -> RefundTotals {
-        try refundTotals(orderIDs: [orderID])[orderID] ?? .zero
-    }
-
-    /// The sums of `refundTotals(orderID:)` for each of these orders, in one query per 512 orders.
-    ///
-    /// Every requested id is a key; orders without refunds map to `.zero`.
-    public func refundTotals(orderIDs: [String]) throws -> [String: RefundTotals] {
-        var totals = Dictionary(orderIDs.map { ($0, RefundTotals.zero) }, uniquingKeysWith: { first, _ in first })
-        try forEachInList(orderIDs) { list, arguments in
-            let rows = try fetchAll(
-                """
-                SELECT order_id,
-                  COALESCE(SUM(CASE WHEN status = 'succeeded' THEN amount_cents END), 0),
-                  COALESCE(SUM(CASE WHEN status = 'pending' THEN amount_cents END), 0),
-                  COALESCE(SUM(CASE WHEN status = 'pending' AND stripe_refund_id IS NOT NULL THEN amount_cents END), 0)
-                FROM refund_log WHERE order_id IN \(list) GROUP BY order_id
-                """,
-                arguments
-            ) { row in
-                (
-                    try row.string(0),
-                    RefundTotals(
-                        succeededCents: try row.int(1), pendingCents: try row.int(2),
-                        pendingAtStripeCents: try row.int(3))
-                )
-            }
-            for (orderID, orderTotals) in rows { totals[orderID] = orderTotals }
+        let totals = try fetchOne(
+            """
+            SELECT COALESCE(SUM(CASE WHEN status = 'succeeded' THEN amount_cents END), 0),
+              COALESCE(SUM(CASE WHEN status = 'pending' THEN amount_cents END), 0),
+              COALESCE(SUM(CASE WHEN status = 'pending' AND stripe_refund_id IS NOT NULL THEN amount_cents END), 0)
+            FROM refund_log WHERE order_id = ?
+            """,
+            [orderID]
+        ) { row in
+            RefundTotals(
+                succeededCents: try row.int(0), pendingCents: try row.int(1), pendingAtStripeCents: try row.int(2))
         }
-        return totals
+        return totals ?? .zero
     }
 
     /// Runs an UPDATE of one journal entry; `.rowNotFound` when it changed no row.
