@@ -83,6 +83,16 @@ struct IssueRefundTool: MCPTool {
             confirmed: arguments.bool("confirmed") ?? false,
             confirmationToken: arguments.string("confirmation_token"))
         let approver = context.canElicit ? ElicitationApprover(context: context) : nil
-        return try await .answering { try await service.issueRefund(request, approver: approver) }
+        return try await .answering {
+            let result = try await service.issueRefund(request, approver: approver)
+            // Ids and the outcome only, for clients that opted in to log messages: names and notes stay out.
+            if let journalRow = result.refundLogID {
+                context.log(
+                    .info,
+                    "issue_refund: journal row \(journalRow) is \(result.status.rawValue) "
+                        + "(Stripe refund \(result.stripeRefundID ?? "none"))")
+            }
+            return result
+        }
     }
 }

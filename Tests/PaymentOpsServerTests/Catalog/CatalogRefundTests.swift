@@ -135,6 +135,34 @@ struct CatalogRefundTests {
         #expect(allowed.structured?["order_age_days"] == 90)
     }
 
+    @Test("a client that set a log level is told the journal row and Stripe refund of a refund, nothing more")
+    func refundIsLogged() async throws {
+        let (world, order) = try Self.world()
+        await world.initialize()
+        _ = await world.request("logging/setLevel", id: 2, params: ["level": "info"])
+        let preview = await world.request(
+            "tools/call", id: 3, params: ["name": "issue_refund", "arguments": ["email": "ada@example.com"]]
+        ).result
+        let token = try #require(preview.structured?["confirmation_token"])
+        let done = await world.request(
+            "tools/call", id: 4,
+            params: [
+                "name": "issue_refund",
+                "arguments": ["email": "ada@example.com", "confirmed": true, "confirmation_token": token],
+            ]
+        ).result
+        let row = try #require(try world.journal(order.id).first)
+        var sent = world.sent.makeAsyncIterator()
+        let message = await sent.next()
+        #expect(message?["method"] == "notifications/message")
+        #expect(message?["params"]?["level"] == "info")
+        #expect(
+            message?["params"]?["data"]
+                == .string(
+                    "issue_refund: journal row \(row.id) is refunded (Stripe refund "
+                        + "\(done.structured?["stripe_refund_id"]?.stringValue ?? "?"))"))
+    }
+
     @Test("2026-07-28: input_required, then the retry with the approval refunds once; a replay refunds nothing")
     func inputRequired() async throws {
         let (world, order) = try Self.world()
