@@ -13,19 +13,7 @@ struct EndToEndCatalogTests {
         let order = try world.addOrder("o1", for: ada, amount: 4999)
         let envFile = world.directory + "/empty.env"
         #expect(FileManager.default.createFile(atPath: envFile, contents: nil))
-        let child = try ChildProcess(
-            arguments: ["serve", "--env-file", envFile],
-            environment: [
-                "DATABASE_URL": "sqlite:///" + world.directory + "/payments.db",
-                "STRIPE_API_KEY": StripeFixture.key, "STRIPE_API_BASE": world.stripe?.baseURL ?? "",
-                "LOG_LEVEL": "error",
-            ])
-
-        let initialize = try await child.request(
-            "initialize", id: 1,
-            params: [
-                "protocolVersion": "2025-06-18", "capabilities": [:], "clientInfo": ["name": "e2e", "version": "1"],
-            ])
+        let (child, initialize) = try await world.spawnServer(arguments: ["serve", "--env-file", envFile])
         #expect(initialize?["result"]?["protocolVersion"] == "2025-06-18")
         try await child.send(rpc(id: nil, "notifications/initialized"))
 

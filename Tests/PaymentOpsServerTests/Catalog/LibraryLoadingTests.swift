@@ -22,18 +22,7 @@ struct LibraryLoadingTests {
     func libcurlOnFirstUse() async throws {
         let world = try CatalogWorld()
         try world.addCustomer("ada@example.com")
-        let child = try ChildProcess(
-            arguments: [],
-            environment: [
-                "DATABASE_URL": "sqlite:///" + world.directory + "/payments.db",
-                "STRIPE_API_KEY": StripeFixture.key, "STRIPE_API_BASE": world.stripe?.baseURL ?? "",
-                "LOG_LEVEL": "error",
-            ])
-        let initialize = try await child.request(
-            "initialize", id: 1,
-            params: [
-                "protocolVersion": "2025-06-18", "capabilities": [:], "clientInfo": ["name": "t", "version": "1"],
-            ])
+        let (child, initialize) = try await world.spawnServer()
         #expect(initialize?["result"]?["protocolVersion"] == "2025-06-18")
         let atStart = Self.mappings(of: child.pid)
         #expect(atStart.contains("libsqlite3"))

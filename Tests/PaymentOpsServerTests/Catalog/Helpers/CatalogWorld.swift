@@ -60,6 +60,22 @@ final class CatalogWorld: Sendable {
 
     // MARK: - Driving
 
+    /// Spawns the built binary on this world's database file and Stripe, and runs the handshake with it.
+    func spawnServer(arguments: [String] = []) async throws -> (ChildProcess, initialize: JSONValue?) {
+        let child = try ChildProcess(
+            arguments: arguments,
+            environment: [
+                "DATABASE_URL": "sqlite:///" + directory + "/payments.db", "STRIPE_API_KEY": StripeFixture.key,
+                "STRIPE_API_BASE": stripe?.baseURL ?? "", "LOG_LEVEL": "error",
+            ])
+        let initialize = try await child.request(
+            "initialize", id: 1,
+            params: [
+                "protocolVersion": "2025-06-18", "capabilities": [:], "clientInfo": ["name": "e2e", "version": "1"],
+            ])
+        return (child, initialize)
+    }
+
     /// Runs the handshake with the given capabilities.
     func initialize(version: String = "2025-11-25", capabilities: JSONValue = [:]) async {
         let params: JSONValue = [
