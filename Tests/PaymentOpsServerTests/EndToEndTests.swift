@@ -69,6 +69,15 @@ struct EndToEndTests {
         #expect(try await child.waitForExit() == 0)
     }
 
+    @Test(
+        "a bad flag or value exits with status 64 and nothing on stdout",
+        arguments: [["--bogus"], ["seed", "--customers", "x"], ["seed", "--customers", "5000"], ["bogus"]])
+    func badArguments(arguments: [String]) async throws {
+        let child = try ChildProcess(arguments: arguments)
+        #expect(try await child.readLines().isEmpty)
+        #expect(try await child.waitForExit() == 64)
+    }
+
     @Test("--help explains the server and its default subcommand")
     func help() async throws {
         let child = try ChildProcess(arguments: ["--help"])

@@ -27,15 +27,25 @@ struct PaymentOpsCommand: AsyncParsableCommand {
     /// ArgumentParser's parse (reflection and first-time protocol-conformance lookups, for the completion-script
     /// flags above all) was a fifth of the server's start-up time, and there is nothing to parse here.
     static func main() async {
-        let arguments = CommandLine.arguments.dropFirst()
-        guard arguments.isEmpty || arguments.elementsEqual(["serve"]) else {
-            await main(nil)
-            return
-        }
+        let arguments = Array(CommandLine.arguments.dropFirst())
         do {
-            try await ServeCommand.serve(envFile: nil)
+            if arguments.isEmpty || arguments == ["serve"] {
+                try await ServeCommand.serve(envFile: nil)
+            } else {
+                var command = try parseAsRoot(arguments)
+                if var asynchronous = command as? any AsyncParsableCommand {
+                    try await asynchronous.run()
+                } else {
+                    try command.run()
+                }
+            }
         } catch {
-            exit(withError: error)
+            // A bad flag or value is one line on stderr; help, version and the commands' own exits (which print
+            // their line themselves) go through ArgumentParser unchanged.
+            let message = message(for: error)
+            guard exitCode(for: error) != .success, !message.isEmpty else { exit(withError: error) }
+            Logger.writeToStderr("payment-ops: \(message) (see payment-ops --help)")
+            exit(withError: ExitCode.validationFailure)
         }
     }
 }
