@@ -1,17 +1,25 @@
 import Synchronization
 
-/// The orders database behind a lock: one SQLite connection, migrated on open, used one closure at a time.
+/// The orders database: one connection that writes, behind a lock, and read-only connections that read side by side.
 ///
 /// `Sendable`, so every part of the server can share one store. Each `read` or `write` runs in its own
-/// transaction; business code never says `BEGIN` or `COMMIT`.
+/// transaction; business code never says `BEGIN` or `COMMIT`. A file database is in WAL mode, so readers never wait
+/// for each other or for the writer: concurrent tool calls read in parallel instead of queueing on one lock. An
+/// in-memory database exists only inside its one connection, so there every read takes the writer's turn.
 public final class OrdersStore: Sendable {
-    /// The connection. `nonisolated(unsafe)` because `Database` is deliberately not `Sendable`. Safe because it is
-    /// touched only inside `lock.withLock`, which lets one thread in at a time, and is lent to non-escaping closures
-    /// that must not keep it (documented on `read` and `write`). `Mutex<Database>` itself cannot be used: its
-    /// `withLock` demands a result that region checking can prove independent of the value, which a generic `T`
-    /// computed from the connection never is.
-    nonisolated(unsafe) private let database: Database
-    private let lock = Mutex(())
+    /// The connection that migrates and writes. `nonisolated(unsafe)` because `Database` is deliberately not
+    /// `Sendable`. Safe because it is touched only inside `writerLock.withLock`, which lets one thread in at a time,
+    /// and is lent to non-escaping closures that must not keep it (documented on `read` and `write`).
+    /// `Mutex<Database>` itself cannot be used: its `withLock` demands a result that region checking can prove
+    /// independent of the value, which a generic `T` computed from the connection never is.
+    nonisolated(unsafe) private let writer: Database
+    private let writerLock = Mutex(())
+    /// Read-only connections not in use; a read takes one and puts it back, so there are only ever as many as
+    /// reads have run at once. `nonisolated(unsafe)` for the reason given on `writer`; touched only inside
+    /// `readersLock.withLock`, and a connection taken out is used by one thread until it is put back.
+    nonisolated(unsafe) private var idleReaders: [Database] = []
+    private let readersLock = Mutex(())
+    private let busyTimeout: Duration
 
     /// Opens (creating if missing) and migrates the database a `DATABASE_URL` names.
     ///
@@ -28,7 +36,8 @@ public final class OrdersStore: Sendable {
 
     /// Opens and migrates with a chosen busy timeout: how long a write waits for another connection's lock.
     public init(location: DatabaseLocation, busyTimeout: Duration) throws {
-        database = try Self.mappingFileErrors(at: location) {
+        self.busyTimeout = busyTimeout
+        writer = try Self.mappingFileErrors(at: location) {
             let database = try Database(location: location, busyTimeout: busyTimeout)
             try database.migrate()
             return database
@@ -37,9 +46,13 @@ public final class OrdersStore: Sendable {
 
     /// Runs `body` in a deferred transaction, so every query in it sees one snapshot.
     ///
+    /// On a file database `body` gets a read-only connection: writing from it fails with `SQLITE_READONLY`.
     /// The `Database` is lent for the duration of `body`; do not keep it.
     public func read<T>(_ body: (Database) throws -> T) throws -> T {
-        try serialized(.deferred, body)
+        guard case .file = writer.location else { return try serialized(.deferred, body) }
+        let reader = try takeReader()
+        defer { readersLock.withLock { _ in idleReaders.append(reader) } }
+        return try reader.transaction(.deferred, body)
     }
 
     /// Runs `body` in a `BEGIN IMMEDIATE` transaction: commits when it returns, rolls back when it throws.
@@ -50,13 +63,19 @@ public final class OrdersStore: Sendable {
         try serialized(.immediate, body)
     }
 
-    /// Runs one transaction while holding the lock.
+    /// An idle read-only connection, or a new one when every reader is busy.
+    private func takeReader() throws -> Database {
+        if let idle = readersLock.withLock({ _ in idleReaders.popLast() }) { return idle }
+        return try Database(location: writer.location, busyTimeout: busyTimeout, access: .readOnly)
+    }
+
+    /// Runs one transaction on the writer while holding its lock.
     private func serialized<T>(_ kind: Database.TransactionKind, _ body: (Database) throws -> T) throws -> T {
         // `withLock` insists its result can be sent elsewhere, and a `T` made from `body` cannot be proven so.
         // It is never sent: it goes straight back to the caller, on the caller's thread, after the lock is released.
         nonisolated(unsafe) var outcome: Result<T, any Error>?
-        lock.withLock { _ in
-            outcome = Result { try database.transaction(kind, body) }
+        writerLock.withLock { _ in
+            outcome = Result { try writer.transaction(kind, body) }
         }
         guard let outcome else { preconditionFailure("withLock runs its closure before returning") }
         return try outcome.get()

@@ -14,13 +14,32 @@ public final class Database {
     /// Prepared statements by SQL text; finalized before the connection closes.
     private var statements: [String: Statement] = [:]
 
-    /// Opens (creating if missing) the database and configures the connection; does not migrate.
+    /// What a connection may do.
+    enum Access {
+        /// Reads and writes; creates the file when it is missing.
+        case readWrite
+        /// Only reads an existing file; any write fails with `SQLITE_READONLY`.
+        case readOnly
+    }
+
+    /// Whether this connection may write.
+    let access: Access
+
+    /// Opens the database and configures the connection; does not migrate.
     ///
-    /// - Parameter busyTimeout: how long a statement waits for another connection's lock before failing as busy.
-    /// - Throws: `StoreError.readOnly` when SQLite could open the file only for reading.
-    init(location: DatabaseLocation, busyTimeout: Duration = defaultBusyTimeout) throws {
+    /// - Parameters:
+    ///   - busyTimeout: how long a statement waits for another connection's lock before failing as busy.
+    ///   - access: `.readWrite` creates a missing file; `.readOnly` needs an existing one.
+    /// - Throws: `StoreError.readOnly` when SQLite could open the file only for reading although `.readWrite` was
+    ///   asked for.
+    init(location: DatabaseLocation, busyTimeout: Duration = defaultBusyTimeout, access: Access = .readWrite) throws {
         // NOMUTEX: SQLite's own per-connection mutex is redundant, every use is serialized by the owner.
-        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
+        let modes =
+            switch access {
+            case .readWrite: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
+            case .readOnly: SQLITE_OPEN_READONLY
+            }
+        let flags = modes | SQLITE_OPEN_NOMUTEX
         var opened: OpaquePointer?
         let code = sqlite3_open_v2(location.displayPath, &opened, flags, nil)
         guard code == SQLITE_OK, let opened else {
@@ -32,9 +51,10 @@ public final class Database {
         }
         self.handle = opened
         self.location = location
+        self.access = access
         // SQLite quietly falls back to read-only when the file cannot be opened for writing; refuse that up front
         // rather than fail at the first refund.
-        guard sqlite3_db_readonly(handle, "main") != 1 else {
+        guard access == .readOnly || sqlite3_db_readonly(handle, "main") != 1 else {
             throw StoreError.readOnly(path: location.displayPath)
         }
         sqlite3_extended_result_codes(handle, 1)
@@ -48,8 +68,9 @@ public final class Database {
     deinit {
         statements.removeAll()
         // Refreshes the planner's statistics where this connection's queries relied on them and the tables have
-        // grown since; usually a no-op. Its outcome cannot be acted on while closing.
-        sqlite3_exec(handle, "PRAGMA optimize", nil, nil, nil)
+        // grown since; usually a no-op. Its outcome cannot be acted on while closing. A read-only connection
+        // cannot write the statistics.
+        if access == .readWrite { sqlite3_exec(handle, "PRAGMA optimize", nil, nil, nil) }
         sqlite3_close(handle)
     }
 

@@ -1,0 +1,62 @@
+import Dispatch
+import Testing
+
+@testable import OrdersStore
+
+@Suite("Reads of a file database use their own read-only connections")
+struct ReadConnectionTests {
+    @Test("a read runs while another read is still open")
+    func readsRunSideBySide() throws {
+        try withTemporaryDirectory { directory throws in
+            let store = try OrdersStore(location: .file(path: directory + "/orders.db"))
+            try store.write { try $0.insertCustomer(Samples.customer()) }
+            let firstIsInside = DispatchSemaphore(value: 0)
+            let releaseFirst = DispatchSemaphore(value: 0)
+            let firstDone = DispatchSemaphore(value: 0)
+            DispatchQueue.global().async {
+                _ = try? store.read { _ in
+                    firstIsInside.signal()
+                    releaseFirst.wait()
+                }
+                firstDone.signal()
+            }
+            firstIsInside.wait()
+            defer {
+                releaseFirst.signal()
+                firstDone.wait()
+            }
+            // A second read on another thread must not wait for the first; with one shared connection it would.
+            let secondDone = DispatchSemaphore(value: 0)
+            DispatchQueue.global().async {
+                _ = try? store.read { try $0.fetchOne("SELECT COUNT(*) FROM customers") { try $0.int(0) } }
+                secondDone.signal()
+            }
+            #expect(secondDone.wait(timeout: .now() + .seconds(10)) == .success)
+        }
+    }
+
+    @Test("a read cannot change the database")
+    func readsCannotWrite() throws {
+        try withTemporaryDirectory { directory throws in
+            let store = try OrdersStore(location: .file(path: directory + "/orders.db"))
+            let ann = Samples.customer()
+            try store.write { try $0.insertCustomer(ann) }
+            let error = try #require(throws: SQLiteError.self) {
+                try store.read { try $0.execute("DELETE FROM customers") }
+            }
+            #expect(error.isReadOnly)
+            #expect(try store.read { try $0.customer(id: ann.id) } == ann)
+        }
+    }
+
+    @Test("a read sees every write committed before it began, on a connection used before that write")
+    func readsSeeCommittedWrites() throws {
+        try withTemporaryDirectory { directory throws in
+            let store = try OrdersStore(location: .file(path: directory + "/orders.db"))
+            let ann = Samples.customer()
+            #expect(try store.read { try $0.customer(id: ann.id) } == nil)
+            try store.write { try $0.insertCustomer(ann) }
+            #expect(try store.read { try $0.customer(id: ann.id) } == ann)
+        }
+    }
+}
