@@ -17,9 +17,14 @@ extension PaymentService {
             // One extra row tells whether another page follows.
             let orders = try db.refundedOrders(customerID: customer.id, limit: limit + 1, after: position)
             let page = orders.prefix(limit)
+            // Without Stripe's figure to weigh them against, every pending refund counts, accepted by Stripe or not.
+            let summaries = page.map {
+                OrderSummary(
+                    $0.order, totals: RefundTotals(succeededCents: $0.succeededCents, pendingCents: $0.pendingCents))
+            }
             return OrderHistory(
                 customer: CustomerRecord(customer),
-                orders: page.map { OrderSummary($0.order, totals: $0.refunds) },
+                orders: summaries,
                 nextCursor: orders.count > limit ? page.last.map { OrderHistoryCursor.encode(after: $0.order) } : nil)
         }
     }

@@ -22,6 +22,29 @@ struct OrderHistoryTests {
         #expect(history.nextCursor == nil)
     }
 
+    @Test("pending refunds count against what remains, whether or not Stripe has accepted them")
+    func pendingRefunds() throws {
+        let world = try TestWorld()
+        let jane = try world.addCustomer("jane@example.com")
+        let order = try world.addOrder("o1", for: jane, amount: 10_000)
+        try world.store.write { db in
+            for (id, amount, stripeRefundID) in [("sent", 300, nil), ("accepted", 200, "re_1")]
+                as [(String, Int, String?)]
+            {
+                try db.insertRefundLogEntry(
+                    RefundLogEntry(
+                        id: id, orderID: order.id, stripeRefundID: stripeRefundID, amountCents: amount, currency: "usd",
+                        reason: nil, refundedBy: "ai-assistant", status: .pending, idempotencyKey: id,
+                        createdAt: TestWorld.start))
+            }
+        }
+
+        let history = try world.service.orderHistory(email: "jane@example.com")
+
+        #expect(history.orders.map(\.refundedCents) == [0])
+        #expect(history.orders.map(\.refundableCents) == [9_500])
+    }
+
     @Test("a customer without orders gets an empty history")
     func withoutOrders() throws {
         let world = try TestWorld(stripe: false)

@@ -2,12 +2,16 @@
 public struct RefundedOrder: Sendable, Hashable {
     /// The order.
     public var order: Order
-    /// Its journal's succeeded and pending sums.
-    public var refunds: RefundTotals
+    /// Its journal's succeeded refunds.
+    public var succeededCents: Int
+    /// Its journal's refunds whose outcome is not known yet, whether or not Stripe has accepted them: without
+    /// Stripe's own figure to weigh them against, all of them count against what remains refundable.
+    public var pendingCents: Int
 
     /// Pairs an order with its refund sums.
-    public init(order: Order, refunds: RefundTotals) {
+    public init(order: Order, succeededCents: Int = 0, pendingCents: Int = 0) {
         self.order = order
-        self.refunds = refunds
+        self.succeededCents = succeededCents
+        self.pendingCents = pendingCents
     }
 }

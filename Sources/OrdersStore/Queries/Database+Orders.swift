@@ -19,23 +19,16 @@ extension Order: RowDecodable {
 }
 
 extension RefundedOrder: RowDecodable {
-    /// The succeeded sum is the triggers' `refunded_cents`; the pending sums (rare rows) are seeks into
+    /// The succeeded sum is the triggers' `refunded_cents`; the pending sum (rare rows) is a seek into the covering
     /// `ix_refund_log_order_status`, so a page needs no second query over its ids.
     static let columns = """
         \(Order.columns), refunded_cents, \
         (SELECT COALESCE(SUM(amount_cents), 0) FROM refund_log \
-          WHERE refund_log.order_id = orders.id AND refund_log.status = 'pending'), \
-        (SELECT COALESCE(SUM(amount_cents), 0) FROM refund_log \
-          WHERE refund_log.order_id = orders.id AND refund_log.status = 'pending' \
-          AND refund_log.stripe_refund_id IS NOT NULL)
+          WHERE refund_log.order_id = orders.id AND refund_log.status = 'pending')
         """
 
     init(row: Row) throws {
-        self.init(
-            order: try Order(row: row),
-            refunds: RefundTotals(
-                succeededCents: try row.int(7), pendingCents: try row.int(8), pendingAtStripeCents: try row.int(9))
-        )
+        self.init(order: try Order(row: row), succeededCents: try row.int(7), pendingCents: try row.int(8))
     }
 }
 
