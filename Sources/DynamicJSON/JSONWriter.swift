@@ -35,18 +35,68 @@ public struct JSONWriter {
                 try write(element)
             }
             bytes.append(UInt8(ascii: "]"))
-        case .object(let members):
-            bytes.append(UInt8(ascii: "{"))
-            for (index, member) in members.sorted(by: { $0.key < $1.key })
-                .enumerated()
-            {
-                if index > 0 { bytes.append(UInt8(ascii: ",")) }
-                write(member.key)
-                bytes.append(UInt8(ascii: ":"))
-                try write(member.value)
-            }
-            bytes.append(UInt8(ascii: "}"))
+        case .object(let members): try writeObject(members)
         }
+    }
+
+    /// Appends an object made of `members` and of `written`, members whose JSON text is already written, all in
+    /// key order; a key in both takes the written value.
+    /// - Throws: `NonFiniteNumber` when a member holds NaN or an infinity.
+    public mutating func writeObject(_ members: [String: JSONValue], merging written: [String: JSONText] = [:])
+        throws(NonFiniteNumber)
+    {
+        var keys = Array(members.keys)
+        for key in written.keys where members[key] == nil { keys.append(key) }
+        keys.sort()
+        bytes.append(UInt8(ascii: "{"))
+        for (index, key) in keys.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            write(key)
+            bytes.append(UInt8(ascii: ":"))
+            if let text = written[key] {
+                append(text: text)
+            } else if let value = members[key] {
+                try write(value)
+            }
+        }
+        bytes.append(UInt8(ascii: "}"))
+    }
+
+    /// Appends an object whose members `body` writes, each with `member(_:_:)`.
+    public mutating func writeObject(_ body: (inout JSONWriter) -> Void) {
+        bytes.append(UInt8(ascii: "{"))
+        body(&self)
+        bytes.append(UInt8(ascii: "}"))
+    }
+
+    /// Appends one member of the object `writeObject(_:)` is writing: a comma unless it is the first, then the key
+    /// and the value.
+    ///
+    /// The key is written as it is, so it must be plain ASCII without quotes, backslashes or control characters, as
+    /// the snake_case names of the server's answers are. Write members in key order to match what `write(_:)` makes
+    /// of the same object as a `JSONValue`.
+    public mutating func member(_ key: StaticString, _ value: some JSONWritable) {
+        if bytes.last != UInt8(ascii: "{") { bytes.append(UInt8(ascii: ",")) }
+        bytes.append(UInt8(ascii: "\""))
+        append(key)
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
+        value.write(to: &self)
+    }
+
+    /// Appends an array of `elements`.
+    public mutating func writeArray(_ elements: some Sequence<some JSONWritable>) {
+        bytes.append(UInt8(ascii: "["))
+        for element in elements {
+            if bytes.last != UInt8(ascii: "[") { bytes.append(UInt8(ascii: ",")) }
+            element.write(to: &self)
+        }
+        bytes.append(UInt8(ascii: "]"))
+    }
+
+    /// Appends `text` as it is.
+    mutating func append(text: JSONText) {
+        bytes.append(contentsOf: text.bytes)
     }
 
     /// Appends a raw byte (the line feed that ends a message).
@@ -54,11 +104,11 @@ public struct JSONWriter {
         bytes.append(byte)
     }
 
-    private mutating func append(_ literal: StaticString) {
+    mutating func append(_ literal: StaticString) {
         bytes.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
     }
 
-    private mutating func write(_ integer: Int) {
+    mutating func write(_ integer: Int) {
         guard integer != 0 else {
             bytes.append(UInt8(ascii: "0"))
             return
@@ -81,7 +131,7 @@ public struct JSONWriter {
         bytes.append(contentsOf: text.utf8)
     }
 
-    private mutating func write(_ text: String) {
+    mutating func write(_ text: String) {
         bytes.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { utf8 in
