@@ -27,13 +27,12 @@ struct OutputAndLoggingTests {
         await withTaskGroup(of: Void.self) { group in
             for index in 0..<50 {
                 group.addTask {
-                    writer.write(
-                        OutgoingMessage.response(
-                            id: .int(index), result: ["text": .string(String(repeating: "é\n", count: 100))]))
+                    let text = String(repeating: "é\n", count: 100)
+                    writer.write(Response(id: .int(index), outcome: .success(MethodResult(["text": .string(text)]))))
                 }
             }
         }
-        writer.write(OutgoingMessage.response(id: .string("nan"), result: ["x": .double(.nan)]))
+        writer.write(Response(id: .string("nan"), outcome: .success(MethodResult(["x": .double(.nan)]))))
         writer.write(OutgoingMessage.notification(method: "notifications/message", params: ["x": .double(.infinity)]))
         close(fds[1])
         let lines = drain(fds[0])

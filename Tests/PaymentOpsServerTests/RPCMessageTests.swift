@@ -66,4 +66,20 @@ struct RPCMessageTests {
         #expect(OutgoingMessage.error(id: nil, .parseError("x"))["id"] == .null)
         #expect(OutgoingMessage.error(id: .int(0), .internalError)["id"] == .int(0))
     }
+
+    @Test("a response is one line that takes in the result's written members as they are, every key sorted")
+    func responseLine() throws {
+        let result = MethodResult(
+            ["content": [["type": "text", "text": "two\nlines"]]],
+            written: ["structuredContent": try JSONText(["b": 1, "a": "é\u{2028}"])])
+        let line = try Response(id: .string("r1"), outcome: .success(result)).line()
+        #expect(
+            String(decoding: line, as: UTF8.self)
+                == #"{"id":"r1","jsonrpc":"2.0","result":{"content":[{"text":"two\nlines","type":"text"}],"#
+                + #""structuredContent":{"a":"é\u2028","b":1}}}"# + "\n")
+        let refused = try Response(id: nil, outcome: .failure(.parseError("x"))).line()
+        #expect(
+            String(decoding: refused, as: UTF8.self)
+                == #"{"error":{"code":-32700,"message":"Parse error: x"},"id":null,"jsonrpc":"2.0"}"# + "\n")
+    }
 }

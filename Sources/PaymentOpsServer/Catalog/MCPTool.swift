@@ -61,15 +61,15 @@ struct ToolAnnotations: Sendable, Equatable {
 
 /// What a tool answers: structured content plus one text block, or an error the model reads.
 struct ToolResult: Sendable, Equatable {
-    /// The structured answer, conforming to the tool's `outputSchema`; `nil` for errors.
-    let structuredContent: [String: JSONValue]?
+    /// The structured answer, a JSON object conforming to the tool's `outputSchema`; `nil` for errors.
+    let structuredContent: JSONText?
     /// The text rendering of the same facts, or the error message.
     let text: String
     /// Whether this is a refusal or a failure the model should act on.
     let isError: Bool
 
     /// A successful result.
-    static func success(_ structuredContent: [String: JSONValue], text: String) -> ToolResult {
+    static func success(_ structuredContent: JSONText, text: String) -> ToolResult {
         ToolResult(structuredContent: structuredContent, text: text, isError: false)
     }
 
@@ -79,11 +79,10 @@ struct ToolResult: Sendable, Equatable {
     }
 
     /// The result as it appears in a `tools/call` response.
-    var json: [String: JSONValue] {
-        var result: [String: JSONValue] = ["content": [["type": "text", "text": .string(text)]]]
-        if let structuredContent { result["structuredContent"] = .object(structuredContent) }
-        if isError { result["isError"] = true }
-        return result
+    var methodResult: MethodResult {
+        var fields: [String: JSONValue] = ["content": [["type": "text", "text": .string(text)]]]
+        if isError { fields["isError"] = true }
+        return MethodResult(fields, written: structuredContent.map { ["structuredContent": $0] } ?? [:])
     }
 }
 

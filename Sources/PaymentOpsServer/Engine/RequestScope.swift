@@ -126,12 +126,16 @@ struct HandshakeSession: Sendable {
 struct MethodResult: Sendable {
     /// The result's members.
     var fields: [String: JSONValue]
+    /// Members whose JSON text is already written (a tool's structured content), taken into the response as they
+    /// are.
+    var written: [String: JSONText]
     /// How the result may be cached (2026-07-28 `ttlMs`/`cacheScope`), for lists and reads.
     var cache: CachePolicy?
 
     /// Creates a result.
-    init(_ fields: [String: JSONValue], cache: CachePolicy? = nil) {
+    init(_ fields: [String: JSONValue], written: [String: JSONText] = [:], cache: CachePolicy? = nil) {
         self.fields = fields
+        self.written = written
         self.cache = cache
     }
 }

@@ -3,7 +3,7 @@ import DynamicJSON
 extension Server {
     /// Answers the methods that change or read session state right away, in arrival order,
     /// so a request sent right behind `initialize` already sees the session; `nil` for the rest.
-    func answerQuickly(_ scope: RequestScope) -> Result<JSONValue, RPCError>? {
+    func answerQuickly(_ scope: RequestScope) -> Result<MethodResult, RPCError>? {
         let result: Result<MethodResult, RPCError>
         switch scope.method {
         case .initialize: result = Result { () throws(RPCError) in try initialize(scope) }
@@ -16,7 +16,7 @@ extension Server {
     }
 
     /// Runs a catalog method.
-    func perform(_ scope: RequestScope) async throws -> JSONValue {
+    func perform(_ scope: RequestScope) async throws -> MethodResult {
         let result: MethodResult
         switch scope.method {
         case .listTools: result = try listTools(scope)
@@ -34,8 +34,8 @@ extension Server {
 
     /// Adds what the era requires to every result: in 2026-07-28, `resultType`, `serverInfo`
     /// in `_meta`, and the cache policy of lists and reads.
-    func wrap(_ result: MethodResult, for scope: RequestScope) -> JSONValue {
-        guard case .stateless = scope.era else { return .object(result.fields) }
+    func wrap(_ result: MethodResult, for scope: RequestScope) -> MethodResult {
+        guard case .stateless = scope.era else { return result }
         var fields = result.fields
         if fields["resultType"] == nil { fields["resultType"] = "complete" }
         var meta = fields["_meta"]?.objectValue ?? [:]
@@ -45,7 +45,7 @@ extension Server {
             fields["ttlMs"] = .int(cache.ttlMs)
             fields["cacheScope"] = .string(cache.scope.rawValue)
         }
-        return .object(fields)
+        return MethodResult(fields, written: result.written)
     }
 
     private func initialize(_ scope: RequestScope) throws(RPCError) -> MethodResult {

@@ -25,7 +25,7 @@ extension Server {
         do {
             validated = try SchemaValidator.validate(arguments, against: tool.inputSchema)
         } catch {
-            return MethodResult(ToolResult.error(error.message).json)
+            return ToolResult.error(error.message).methodResult
         }
         let context = toolContext(for: scope, exchange: round)
         let started = ContinuousClock.now
@@ -45,7 +45,7 @@ extension Server {
             logger.log(.warning, "tool \(name) swallowed the input-required signal")
             return inputRequired(toolName: name, arguments: arguments, exchange: round)
         }
-        return MethodResult(result.json)
+        return result.methodResult
     }
 
     /// `-32602` when a cursor is sent for a list that is never paginated.

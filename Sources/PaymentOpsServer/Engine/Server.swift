@@ -19,7 +19,7 @@ actor Server {
     /// Handshake-era state, set by `initialize`.
     var session = HandshakeSession()
     /// Requests being worked on, by the client's id.
-    var inflight: [RequestID: Task<JSONValue?, Never>] = [:]
+    var inflight: [RequestID: Task<Response?, Never>] = [:]
     /// Requests the client cancelled; their responses are dropped.
     var cancelled: Set<RequestID> = []
     /// The server's own requests awaiting the client's answer.
@@ -47,12 +47,12 @@ actor Server {
             value = try JSONCodec.parse(line)
         } catch {
             logger.log(.warning, "unreadable line: \(error.reason)")
-            return .immediate(OutgoingMessage.error(id: nil, .parseError(error.reason)))
+            return .immediate(Response(id: nil, outcome: .failure(.parseError(error.reason))))
         }
         switch IncomingMessage(value) {
         case .invalid(let id, let error):
             logger.log(.warning, "invalid message: \(error.message)")
-            return .immediate(OutgoingMessage.error(id: id, error))
+            return .immediate(Response(id: id, outcome: .failure(error)))
         case .notification(let method, let params):
             receiveNotification(method, params: params)
             return .none
@@ -70,10 +70,11 @@ actor Server {
     func receiveOversizedLine(limit: Int) -> Reply {
         logger.log(.warning, "refused a line longer than \(limit) bytes")
         return .immediate(
-            OutgoingMessage.error(id: nil, .invalidRequest("the line is longer than \(limit) bytes")))
+            Response(id: nil, outcome: .failure(.invalidRequest("the line is longer than \(limit) bytes"))))
     }
 
-    /// Processes one line and waits for its response, if it gets one; for tests and tools.
+    /// Processes one line and waits for its response, if it gets one, as the client would read it; for tests and
+    /// tools.
     func handle(line: String) async -> JSONValue? {
         await receive(Array(line.utf8)).response()
     }
@@ -85,20 +86,20 @@ actor Server {
 
     private func start(id: RequestID, method: String, params: [String: JSONValue]) -> Reply {
         guard inflight[id] == nil else {
-            return .immediate(
-                OutgoingMessage.error(id: id, .invalidRequest("id \(id) is already used by a request in progress")))
+            let reason = "id \(id) is already used by a request in progress"
+            return .immediate(Response(id: id, outcome: .failure(.invalidRequest(reason))))
         }
         let scope: RequestScope
         do {
             scope = try RequestScope(id: id, method: method, params: params, session: session)
         } catch {
-            return .immediate(OutgoingMessage.error(id: id, error))
+            return .immediate(Response(id: id, outcome: .failure(error)))
         }
         if let quick = answerQuickly(scope) {
-            return .immediate(Self.message(for: scope, quick))
+            return .immediate(Response(id: id, outcome: quick))
         }
-        let task = Task { () -> JSONValue? in
-            let outcome: Result<JSONValue, RPCError>
+        let task = Task { () -> Response? in
+            let outcome: Result<MethodResult, RPCError>
             do {
                 outcome = .success(try await perform(scope))
             } catch let error as RPCError {
@@ -107,20 +108,13 @@ actor Server {
                 if !(error is CancellationError) { logger.log(.error, "\(method) failed: \(error)") }
                 outcome = .failure(.internalError)
             }
-            return finish(scope.id, Self.message(for: scope, outcome))
+            return finish(scope.id, Response(id: scope.id, outcome: outcome))
         }
         inflight[id] = task
         return .pending(task)
     }
 
-    private static func message(for scope: RequestScope, _ outcome: Result<JSONValue, RPCError>) -> JSONValue {
-        switch outcome {
-        case .success(let result): OutgoingMessage.response(id: scope.id, result: result)
-        case .failure(let error): OutgoingMessage.error(id: scope.id, error)
-        }
-    }
-
-    private func finish(_ id: RequestID, _ response: JSONValue) -> JSONValue? {
+    private func finish(_ id: RequestID, _ response: Response) -> Response? {
         inflight[id] = nil
         return cancelled.remove(id) == nil ? response : nil
     }
@@ -147,16 +141,22 @@ enum Reply: Sendable {
     /// Nothing to answer (a notification, or a response to the server's request).
     case none
     /// The response, ready now.
-    case immediate(JSONValue)
+    case immediate(Response)
     /// Work in progress; its value is the response, or `nil` when the client cancelled it.
-    case pending(Task<JSONValue?, Never>)
+    case pending(Task<Response?, Never>)
 
     /// The response, waiting for it when it is still being worked on.
-    func response() async -> JSONValue? {
+    func message() async -> Response? {
         switch self {
         case .none: nil
-        case .immediate(let message): message
+        case .immediate(let response): response
         case .pending(let task): await task.value
         }
+    }
+
+    /// The response as the client reads it: its line, parsed back; for tests and tools.
+    func response() async -> JSONValue? {
+        guard let line = try? await message()?.line() else { return nil }
+        return try? JSONCodec.parse(line)
     }
 }

@@ -73,11 +73,6 @@ enum IncomingMessage: Sendable, Equatable {
 
 /// Builders for the messages the server writes.
 enum OutgoingMessage {
-    /// A successful response.
-    static func response(id: RequestID, result: JSONValue) -> JSONValue {
-        ["jsonrpc": "2.0", "id": id.json, "result": result]
-    }
-
     /// An error response; `id` is `null` when the request's id could not be read.
     static func error(id: RequestID?, _ error: RPCError) -> JSONValue {
         ["jsonrpc": "2.0", "id": id?.json ?? .null, "error": error.json]

@@ -1,3 +1,4 @@
+import DynamicJSON
 import PaymentCore
 
 /// A PaymentCore answer a tool returns: encodable with the design's snake_case keys, and rendered as text.
@@ -28,6 +29,6 @@ extension ToolResult {
         } catch let error as PaymentError {
             throw ToolError(error.message)
         }
-        return .success(try AnswerEncoding.object(answer), text: answer.text)
+        return .success(try JSONText(.object(AnswerEncoding.object(answer))), text: answer.text)
     }
 }

@@ -15,20 +15,29 @@ final class OutputWriter: Sendable {
         self.logger = logger
     }
 
-    /// Writes one message. A response that cannot be encoded (a non-finite number) is replaced
-    /// by an internal error for the same id, so the client is never left waiting.
-    func write(_ message: JSONValue) {
-        let bytes: [UInt8]
+    /// Writes one response. One that cannot be encoded (a non-finite number) is replaced by an internal error for
+    /// the same id, so the client is never left waiting.
+    func write(_ response: Response) {
         do {
-            bytes = try JSONCodec.encodeLine(message)
+            write(line: try response.line())
+        } catch {
+            logger.log(.error, "could not encode a response: \(error)")
+            write(Response(id: response.id, outcome: .failure(.internalError)))
+        }
+    }
+
+    /// Writes a notification or a request of the server's own; one that cannot be encoded is dropped.
+    func write(_ message: JSONValue) {
+        do {
+            write(line: try JSONCodec.encodeLine(message))
         } catch {
             logger.log(.error, "could not encode a message: \(error)")
-            guard message["method"] == nil, let id = message["id"].flatMap(RequestID.init) else { return }
-            write(OutgoingMessage.error(id: id, .internalError))
-            return
         }
+    }
+
+    private func write(line: [UInt8]) {
         lock.withLock { _ in
-            if !FileDescriptorIO.writeAll(bytes, to: descriptor) {
+            if !FileDescriptorIO.writeAll(line, to: descriptor) {
                 logger.log(.debug, "could not write to the client; it has gone away")
             }
         }

@@ -31,10 +31,10 @@ enum StdioTransport {
                 }
                 switch reply {
                 case .none: break
-                case .immediate(let message): writer.write(message)
+                case .immediate(let response): writer.write(response)
                 case .pending(let task):
                     group.addTask {
-                        if let message = await task.value { writer.write(message) }
+                        if let response = await task.value { writer.write(response) }
                     }
                 }
             }

@@ -34,7 +34,7 @@ struct EchoTool: MCPTool {
         let times = arguments["times"]?.intValue ?? 1
         let repeated = Array(repeating: text, count: times).joined(separator: " ")
         let shown = arguments["style"] == "loud" ? repeated.uppercased() : repeated
-        return .success(["text": .string(shown)], text: shown)
+        return .success(try JSONText(["text": .string(shown)]), text: shown)
     }
 }
 
@@ -53,7 +53,7 @@ struct SlowTool: MCPTool {
         started.yield()
         await gate.wait()
         try Task.checkCancellation()
-        return .success(["done": true], text: "done")
+        return .success(try JSONText(["done": true]), text: "done")
     }
 }
 
@@ -87,7 +87,7 @@ struct ApprovalTool: MCPTool {
         case .unavailable: status = "preview"
         case .timedOut: status = "timed_out"
         }
-        return .success(["status": .string(status)], text: status)
+        return .success(try JSONText(["status": .string(status)]), text: status)
     }
 }
 
@@ -105,7 +105,7 @@ struct ProgressTool: MCPTool {
         context.log(.debug, "detail")
         context.log(.warning, "careful")
         context.reportProgress(2, total: 2)
-        return .success([:], text: "ok")
+        return .success(try JSONText([:]), text: "ok")
     }
 }
 
