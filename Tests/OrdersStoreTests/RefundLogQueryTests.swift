@@ -134,6 +134,20 @@ struct RefundLogQueryTests {
             ])
     }
 
+    @Test("pending sums too large for an integer saturate instead of trapping or wrapping")
+    func pendingSumsSaturate() throws {
+        let orders = ["up", "down"].map { Samples.order(customerID: ann.id, id: $0) }
+        let store = try storeWithOrders(orders)
+        try store.write { db throws in
+            for (orderID, amount) in [("up", Int.max), ("up", 1), ("down", Int.min), ("down", -1)] {
+                try db.insertRefundLogEntry(Samples.refund(orderID: orderID, amountCents: amount, status: .pending))
+            }
+        }
+        let page = try store.read { try $0.refundedOrders(customerID: ann.id, limit: 10, after: nil) }
+        #expect(
+            Dictionary(uniqueKeysWithValues: page.map { ($0.order.id, $0.pendingCents) }) == ["up": .max, "down": .min])
+    }
+
     @Test("review flags are stored and listed per order, oldest first")
     func reviewFlags() throws {
         let order = Samples.order(customerID: ann.id, paymentIntentID: "pi_flagged")
