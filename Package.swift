@@ -25,7 +25,7 @@ let package = Package(
         ),
         .target(name: "OrdersStore", dependencies: ["CSQLite"]),
         .target(name: "StripeClient", dependencies: ["CCurl"]),
-        .target(name: "PaymentCore", dependencies: ["OrdersStore", "StripeClient"]),
+        .target(name: "PaymentCore", dependencies: ["DynamicJSON", "OrdersStore", "StripeClient"]),
         // The one dynamic JSON type, its parser and writer: a library so the server and the Stripe fake share it.
         .target(name: "DynamicJSON"),
         .executableTarget(
@@ -49,7 +49,7 @@ let package = Package(
         .testTarget(name: "DynamicJSONTests", dependencies: ["DynamicJSON"]),
         .testTarget(name: "OrdersStoreTests", dependencies: ["OrdersStore"]),
         .testTarget(name: "StripeClientTests", dependencies: ["DynamicJSON", "StripeClient", "StripeFake"]),
-        .testTarget(name: "PaymentCoreTests", dependencies: ["PaymentCore"]),
+        .testTarget(name: "PaymentCoreTests", dependencies: ["DynamicJSON", "PaymentCore"]),
         .testTarget(
             name: "PaymentOpsServerTests",
             dependencies: ["DynamicJSON", "PaymentOpsServer", "PaymentCore", "StripeFake"]

@@ -1,10 +1,11 @@
+import DynamicJSON
 import FoundationEssentials
 import OrdersStore
 import StripeClient
 
 /// `lookup_customer`'s answer and the `customer://{email}` resource: the internal record, order counts, lifetime
 /// totals per currency and the live Stripe customer (or why it could not be shown).
-public struct CustomerProfile: Encodable, Sendable, Hashable {
+public struct CustomerProfile: JSONWritable, Sendable, Hashable {
     /// The orders database's record.
     public var customer: CustomerRecord
     /// How many orders the customer has, by status.
@@ -30,10 +31,20 @@ public struct CustomerProfile: Encodable, Sendable, Hashable {
         lines.append(stripe.text)
         return lines.joined(separator: "\n")
     }
+
+    /// Writes the answer with the design's snake_case keys, every key present.
+    public func write(to writer: inout JSONWriter) {
+        writer.writeObject { json in
+            json.member("customer", customer)
+            json.member("orders", orders)
+            json.member("stripe", stripe)
+            json.member("totals", totals)
+        }
+    }
 }
 
 /// A customer as the orders database records it.
-public struct CustomerRecord: Encodable, Sendable, Hashable {
+public struct CustomerRecord: JSONWritable, Sendable, Hashable {
     /// The internal id.
     public var id: String
     /// The email address.
@@ -41,9 +52,9 @@ public struct CustomerRecord: Encodable, Sendable, Hashable {
     /// The name (customer-provided text).
     public var name: String
     /// The linked Stripe customer (`cus_…`), if any.
-    @NullWhenAbsent public var stripeCustomerID: String? = nil
+    public var stripeCustomerID: String? = nil
     /// When the record was created, UTC ISO-8601.
-    @NullWhenAbsent public var createdAt: String? = nil
+    public var createdAt: String? = nil
 
     init(_ customer: Customer) {
         id = customer.id
@@ -58,16 +69,21 @@ public struct CustomerRecord: Encodable, Sendable, Hashable {
         DataFence.render(label: DataFence.customerLabel, fields: [("name", name), ("email", email)])
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id, email, name
-        case stripeCustomerID = "stripe_customer_id"
-        case createdAt = "created_at"
+    /// Writes the record with the design's snake_case keys, every key present.
+    public func write(to writer: inout JSONWriter) {
+        writer.writeObject { json in
+            json.member("created_at", createdAt)
+            json.member("email", email)
+            json.member("id", id)
+            json.member("name", name)
+            json.member("stripe_customer_id", stripeCustomerID)
+        }
     }
 
 }
 
 /// How many of a customer's orders are in each status.
-public struct OrderCountsRecord: Encodable, Sendable, Hashable {
+public struct OrderCountsRecord: JSONWritable, Sendable, Hashable {
     /// All orders.
     public var total: Int
     /// Orders paid and not refunded.
@@ -84,14 +100,19 @@ public struct OrderCountsRecord: Encodable, Sendable, Hashable {
         refunded = counts.refunded
     }
 
-    enum CodingKeys: String, CodingKey {
-        case total, paid, refunded
-        case partiallyRefunded = "partially_refunded"
+    /// Writes the counts with the design's snake_case keys, every key present.
+    public func write(to writer: inout JSONWriter) {
+        writer.writeObject { json in
+            json.member("paid", paid)
+            json.member("partially_refunded", partiallyRefunded)
+            json.member("refunded", refunded)
+            json.member("total", total)
+        }
     }
 }
 
 /// A customer's lifetime sums in one currency: every order's amount, the succeeded refunds, and the difference.
-public struct CustomerTotal: Encodable, Sendable, Hashable {
+public struct CustomerTotal: JSONWritable, Sendable, Hashable {
     /// Lower-case ISO 4217 code.
     public var currency: String
     /// The sum of all orders.
@@ -108,22 +129,25 @@ public struct CustomerTotal: Encodable, Sendable, Hashable {
         netCents = totals.netCents
     }
 
-    enum CodingKeys: String, CodingKey {
-        case currency
-        case grossCents = "gross_cents"
-        case refundedCents = "refunded_cents"
-        case netCents = "net_cents"
+    /// Writes the sums with the design's snake_case keys, every key present.
+    public func write(to writer: inout JSONWriter) {
+        writer.writeObject { json in
+            json.member("currency", currency)
+            json.member("gross_cents", grossCents)
+            json.member("net_cents", netCents)
+            json.member("refunded_cents", refundedCents)
+        }
     }
 }
 
 /// The live Stripe side of a customer: `ok`, `deleted`, `unlinked` (no Stripe id) or `error`.
-public struct StripeCustomerStatus: Encodable, Sendable, Hashable {
+public struct StripeCustomerStatus: JSONWritable, Sendable, Hashable {
     /// `ok`, `deleted`, `unlinked` or `error`.
     public var status: String
     /// The Stripe customer, when `status` is `ok`.
-    @NullWhenAbsent public var customer: StripeCustomerSummary? = nil
+    public var customer: StripeCustomerSummary? = nil
     /// Why Stripe could not be asked or answered, when `status` is `error`.
-    @NullWhenAbsent public var error: String? = nil
+    public var error: String? = nil
 
     /// The rendering line(s) for the Stripe side.
     var text: String {
@@ -148,23 +172,30 @@ public struct StripeCustomerStatus: Encodable, Sendable, Hashable {
         }
     }
 
-    enum CodingKeys: String, CodingKey { case status, customer, error }
+    /// Writes the Stripe side with the design's snake_case keys, every key present.
+    public func write(to writer: inout JSONWriter) {
+        writer.writeObject { json in
+            json.member("customer", customer)
+            json.member("error", error)
+            json.member("status", status)
+        }
+    }
 }
 
 /// The Stripe customer's facts that support needs.
-public struct StripeCustomerSummary: Encodable, Sendable, Hashable {
+public struct StripeCustomerSummary: JSONWritable, Sendable, Hashable {
     /// `cus_…`.
     public var id: String
     /// Stripe's copy of the email address.
-    @NullWhenAbsent public var email: String? = nil
+    public var email: String? = nil
     /// Stripe's copy of the name (customer-provided text).
-    @NullWhenAbsent public var name: String? = nil
+    public var name: String? = nil
     /// When Stripe created the customer, UTC ISO-8601.
-    @NullWhenAbsent public var created: String? = nil
+    public var created: String? = nil
     /// Whether an invoice is past due.
-    @NullWhenAbsent public var delinquent: Bool? = nil
+    public var delinquent: Bool? = nil
     /// Balance in minor units of the customer's currency (negative is credit).
-    @NullWhenAbsent public var balance: Int? = nil
+    public var balance: Int? = nil
 
     init(_ customer: StripeCustomer) {
         id = customer.id
@@ -175,5 +206,15 @@ public struct StripeCustomerSummary: Encodable, Sendable, Hashable {
         balance = customer.balance
     }
 
-    enum CodingKeys: String, CodingKey { case id, email, name, created, delinquent, balance }
+    /// Writes the Stripe customer with the design's snake_case keys, every key present.
+    public func write(to writer: inout JSONWriter) {
+        writer.writeObject { json in
+            json.member("balance", balance)
+            json.member("created", created)
+            json.member("delinquent", delinquent)
+            json.member("email", email)
+            json.member("id", id)
+            json.member("name", name)
+        }
+    }
 }

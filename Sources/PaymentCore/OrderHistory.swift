@@ -1,13 +1,14 @@
+import DynamicJSON
 import OrdersStore
 
 /// `get_order_history`'s answer: one page of a customer's internal orders, newest first.
-public struct OrderHistory: Encodable, Sendable, Hashable {
+public struct OrderHistory: JSONWritable, Sendable, Hashable {
     /// Whose orders these are.
     public var customer: CustomerRecord
     /// The page of orders.
     public var orders: [OrderSummary]
     /// The `cursor` for the next page, or `nil` on the last page.
-    @NullWhenAbsent public var nextCursor: String? = nil
+    public var nextCursor: String? = nil
 
     /// A short rendering: one line per order.
     public var text: String {
@@ -26,18 +27,22 @@ public struct OrderHistory: Encodable, Sendable, Hashable {
         return String(decoding: text, as: UTF8.self)
     }
 
-    enum CodingKeys: String, CodingKey {
-        case customer, orders
-        case nextCursor = "next_cursor"
+    /// Writes the answer with the design's snake_case keys, every key present.
+    public func write(to writer: inout JSONWriter) {
+        writer.writeObject { json in
+            json.member("customer", customer)
+            json.member("next_cursor", nextCursor)
+            json.member("orders", orders)
+        }
     }
 }
 
 /// One internal order with what has been refunded and what still can be.
-public struct OrderSummary: Encodable, Sendable, Hashable {
+public struct OrderSummary: JSONWritable, Sendable, Hashable {
     /// The internal order id.
     public var orderID: String
     /// The PaymentIntent that paid for it (`pi_…`), if recorded.
-    @NullWhenAbsent public var paymentIntentID: String? = nil
+    public var paymentIntentID: String? = nil
     /// The amount paid, in minor units.
     public var amountCents: Int
     /// Lower-case ISO 4217 code.
@@ -91,13 +96,17 @@ public struct OrderSummary: Encodable, Sendable, Hashable {
         money(refundableCents)
     }
 
-    enum CodingKeys: String, CodingKey {
-        case currency, status
-        case orderID = "order_id"
-        case paymentIntentID = "payment_intent_id"
-        case amountCents = "amount_cents"
-        case createdAt = "created_at"
-        case refundedCents = "refunded_cents"
-        case refundableCents = "refundable_cents"
+    /// Writes the order with the design's snake_case keys, every key present.
+    public func write(to writer: inout JSONWriter) {
+        writer.writeObject { json in
+            json.member("amount_cents", amountCents)
+            json.member("created_at", createdAt)
+            json.member("currency", currency)
+            json.member("order_id", orderID)
+            json.member("payment_intent_id", paymentIntentID)
+            json.member("refundable_cents", refundableCents)
+            json.member("refunded_cents", refundedCents)
+            json.member("status", status)
+        }
     }
 }

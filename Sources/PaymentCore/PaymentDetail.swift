@@ -1,18 +1,19 @@
+import DynamicJSON
 import OrdersStore
 
 /// The `payment://{payment_intent_id}` resource: the internal order, the live PaymentIntent and the refund
 /// journal of one payment.
-public struct PaymentDetail: Encodable, Sendable, Hashable {
+public struct PaymentDetail: JSONWritable, Sendable, Hashable {
     /// The PaymentIntent id asked for.
     public var paymentIntentID: String
     /// The internal order, when one records this payment.
-    @NullWhenAbsent public var order: OrderSummary? = nil
+    public var order: OrderSummary? = nil
     /// The email of the order's customer.
-    @NullWhenAbsent public var customerEmail: String? = nil
+    public var customerEmail: String? = nil
     /// The live PaymentIntent, when Stripe answered.
-    @NullWhenAbsent public var paymentIntent: PaymentSummary? = nil
+    public var paymentIntent: PaymentSummary? = nil
     /// Why the PaymentIntent could not be loaded, when it could not.
-    @NullWhenAbsent public var stripeError: String? = nil
+    public var stripeError: String? = nil
     /// The journal's refunds of the order, oldest first.
     public var refunds: [RefundLogRecord]
     /// Review flags on the order, oldest first.
@@ -35,22 +36,26 @@ public struct PaymentDetail: Encodable, Sendable, Hashable {
         return lines.joined(separator: "\n")
     }
 
-    enum CodingKeys: String, CodingKey {
-        case order, refunds
-        case paymentIntentID = "payment_intent_id"
-        case customerEmail = "customer_email"
-        case paymentIntent = "payment_intent"
-        case stripeError = "stripe_error"
-        case reviewFlags = "review_flags"
+    /// Writes the answer with the design's snake_case keys, every key present.
+    public func write(to writer: inout JSONWriter) {
+        writer.writeObject { json in
+            json.member("customer_email", customerEmail)
+            json.member("order", order)
+            json.member("payment_intent", paymentIntent)
+            json.member("payment_intent_id", paymentIntentID)
+            json.member("refunds", refunds)
+            json.member("review_flags", reviewFlags)
+            json.member("stripe_error", stripeError)
+        }
     }
 }
 
 /// One row of the refund journal.
-public struct RefundLogRecord: Encodable, Sendable, Hashable {
+public struct RefundLogRecord: JSONWritable, Sendable, Hashable {
     /// The journal row id (also in the Stripe refund's metadata).
     public var refundLogID: String
     /// Stripe's refund id, once known.
-    @NullWhenAbsent public var stripeRefundID: String? = nil
+    public var stripeRefundID: String? = nil
     /// The amount, in minor units.
     public var amountCents: Int
     /// Lower-case ISO 4217 code.
@@ -58,19 +63,19 @@ public struct RefundLogRecord: Encodable, Sendable, Hashable {
     /// `pending`, `succeeded` or `failed`.
     public var status: String
     /// Stripe's reason.
-    @NullWhenAbsent public var reason: String? = nil
+    public var reason: String? = nil
     /// Free text.
-    @NullWhenAbsent public var note: String? = nil
+    public var note: String? = nil
     /// Who refunded.
-    @NullWhenAbsent public var refundedBy: String? = nil
+    public var refundedBy: String? = nil
     /// `elicitation` or `confirmation_token` (empty for refunds older than the gate).
-    @NullWhenAbsent public var approvedVia: String? = nil
+    public var approvedVia: String? = nil
     /// Why it failed, when it did.
-    @NullWhenAbsent public var error: String? = nil
+    public var error: String? = nil
     /// When it was journalled, UTC ISO-8601.
     public var createdAt: String
     /// When it was settled, UTC ISO-8601.
-    @NullWhenAbsent public var completedAt: String? = nil
+    public var completedAt: String? = nil
 
     init(_ entry: RefundLogEntry) {
         refundLogID = entry.id
@@ -93,14 +98,21 @@ public struct RefundLogRecord: Encodable, Sendable, Hashable {
             + (stripeRefundID.map { " (\($0))" } ?? "") + ", \(createdAt)" + (error.map { " — \($0)" } ?? "")
     }
 
-    enum CodingKeys: String, CodingKey {
-        case currency, status, reason, note, error
-        case refundLogID = "refund_log_id"
-        case stripeRefundID = "stripe_refund_id"
-        case amountCents = "amount_cents"
-        case refundedBy = "refunded_by"
-        case approvedVia = "approved_via"
-        case createdAt = "created_at"
-        case completedAt = "completed_at"
+    /// Writes the journal row with the design's snake_case keys, every key present.
+    public func write(to writer: inout JSONWriter) {
+        writer.writeObject { json in
+            json.member("amount_cents", amountCents)
+            json.member("approved_via", approvedVia)
+            json.member("completed_at", completedAt)
+            json.member("created_at", createdAt)
+            json.member("currency", currency)
+            json.member("error", error)
+            json.member("note", note)
+            json.member("reason", reason)
+            json.member("refund_log_id", refundLogID)
+            json.member("refunded_by", refundedBy)
+            json.member("status", status)
+            json.member("stripe_refund_id", stripeRefundID)
+        }
     }
 }

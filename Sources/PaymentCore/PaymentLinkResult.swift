@@ -1,5 +1,7 @@
+import DynamicJSON
+
 /// `create_payment_link`'s answer: the link to send and the Stripe objects behind it.
-public struct PaymentLinkResult: Encodable, Sendable, Hashable {
+public struct PaymentLinkResult: JSONWritable, Sendable, Hashable {
     /// The page's address, to send to the customer.
     public var url: String
     /// `plink_…`.
@@ -23,10 +25,16 @@ public struct PaymentLinkResult: Encodable, Sendable, Hashable {
             + DataFence.render(label: DataFence.customerLabel, fields: [("description", description)])
     }
 
-    enum CodingKeys: String, CodingKey {
-        case url, currency, quantity, description
-        case paymentLinkID = "payment_link_id"
-        case priceID = "price_id"
-        case amountCents = "amount_cents"
+    /// Writes the answer with the design's snake_case keys, every key present.
+    public func write(to writer: inout JSONWriter) {
+        writer.writeObject { json in
+            json.member("amount_cents", amountCents)
+            json.member("currency", currency)
+            json.member("description", description)
+            json.member("payment_link_id", paymentLinkID)
+            json.member("price_id", priceID)
+            json.member("quantity", quantity)
+            json.member("url", url)
+        }
     }
 }

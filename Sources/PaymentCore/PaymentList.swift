@@ -1,8 +1,9 @@
+import DynamicJSON
 import OrdersStore
 import StripeClient
 
 /// `list_payments`'s answer: one page of a customer's PaymentIntents, newest first, joined to internal orders.
-public struct PaymentList: Encodable, Sendable, Hashable {
+public struct PaymentList: JSONWritable, Sendable, Hashable {
     /// Whose payments these are.
     public var customer: Owner
     /// The page of payments.
@@ -10,18 +11,21 @@ public struct PaymentList: Encodable, Sendable, Hashable {
     /// Whether more payments follow this page.
     public var hasMore: Bool
     /// The `starting_after` value for the next page, or `nil` on the last page.
-    @NullWhenAbsent public var nextCursor: String? = nil
+    public var nextCursor: String? = nil
 
     /// The customer a payment list belongs to.
-    public struct Owner: Encodable, Sendable, Hashable {
+    public struct Owner: JSONWritable, Sendable, Hashable {
         /// The internal email address, or `nil` when no internal customer has this Stripe id.
-        @NullWhenAbsent public var email: String? = nil
+        public var email: String? = nil
         /// The Stripe customer id.
         public var stripeCustomerID: String
 
-        enum CodingKeys: String, CodingKey {
-            case email
-            case stripeCustomerID = "stripe_customer_id"
+        /// Writes the owner with the design's snake_case keys, every key present.
+        public func write(to writer: inout JSONWriter) {
+            writer.writeObject { json in
+                json.member("email", email)
+                json.member("stripe_customer_id", stripeCustomerID)
+            }
         }
     }
 
@@ -41,15 +45,19 @@ public struct PaymentList: Encodable, Sendable, Hashable {
         return lines.joined(separator: "\n")
     }
 
-    enum CodingKeys: String, CodingKey {
-        case customer, payments
-        case hasMore = "has_more"
-        case nextCursor = "next_cursor"
+    /// Writes the answer with the design's snake_case keys, every key present.
+    public func write(to writer: inout JSONWriter) {
+        writer.writeObject { json in
+            json.member("customer", customer)
+            json.member("has_more", hasMore)
+            json.member("next_cursor", nextCursor)
+            json.member("payments", payments)
+        }
     }
 }
 
 /// One PaymentIntent as support sees it.
-public struct PaymentSummary: Encodable, Sendable, Hashable {
+public struct PaymentSummary: JSONWritable, Sendable, Hashable {
     /// `pi_…`.
     public var paymentIntentID: String
     /// The amount, in minor units.
@@ -61,13 +69,13 @@ public struct PaymentSummary: Encodable, Sendable, Hashable {
     /// When Stripe created it, UTC ISO-8601.
     public var createdAt: String
     /// The latest charge (`ch_…`), if any.
-    @NullWhenAbsent public var chargeID: String? = nil
+    public var chargeID: String? = nil
     /// How much of the latest charge has been refunded, wherever the refund was made.
     public var amountRefundedCents: Int
     /// Stripe's description (free text).
-    @NullWhenAbsent public var description: String? = nil
+    public var description: String? = nil
     /// The internal order recording this payment, if any.
-    @NullWhenAbsent public var orderID: String? = nil
+    public var orderID: String? = nil
 
     init(_ intent: PaymentIntent, orderID: String?) {
         paymentIntentID = intent.id
@@ -91,13 +99,18 @@ public struct PaymentSummary: Encodable, Sendable, Hashable {
         return line
     }
 
-    enum CodingKeys: String, CodingKey {
-        case currency, status, description
-        case paymentIntentID = "payment_intent_id"
-        case amountCents = "amount_cents"
-        case createdAt = "created_at"
-        case chargeID = "charge_id"
-        case amountRefundedCents = "amount_refunded_cents"
-        case orderID = "order_id"
+    /// Writes the payment with the design's snake_case keys, every key present.
+    public func write(to writer: inout JSONWriter) {
+        writer.writeObject { json in
+            json.member("amount_cents", amountCents)
+            json.member("amount_refunded_cents", amountRefundedCents)
+            json.member("charge_id", chargeID)
+            json.member("created_at", createdAt)
+            json.member("currency", currency)
+            json.member("description", description)
+            json.member("order_id", orderID)
+            json.member("payment_intent_id", paymentIntentID)
+            json.member("status", status)
+        }
     }
 }

@@ -1,11 +1,12 @@
+import DynamicJSON
 import StripeClient
 
 /// `issue_refund`'s answer: a preview with its confirmation token, or what happened to the refund.
 ///
 /// Every key is always present (`null` where it does not apply), so one output schema describes every status.
-public struct RefundResult: Encodable, Sendable {
+public struct RefundResult: JSONWritable, Sendable {
     /// Where the refund stands.
-    public enum Status: String, Encodable, Sendable, Hashable {
+    public enum Status: String, JSONWritable, Sendable, Hashable {
         /// Nothing moved; the answer carries a confirmation token.
         case preview
         /// Stripe created the refund and reported it succeeded.
@@ -17,6 +18,9 @@ public struct RefundResult: Encodable, Sendable {
         case failed
         /// The human approver declined or dismissed the refund; nothing moved.
         case declined
+
+        /// Writes the raw value, as the design names the status.
+        public func write(to writer: inout JSONWriter) { rawValue.write(to: &writer) }
     }
 
     /// Where the refund stands.
@@ -34,27 +38,27 @@ public struct RefundResult: Encodable, Sendable {
     /// Stripe's reason.
     public var reason: RefundReason
     /// Free text for the journal.
-    @NullWhenAbsent public var note: String? = nil
+    public var note: String? = nil
     /// The order's age in whole days.
     public var orderAgeDays: Int
     /// What remained refundable before this refund.
     public var refundableCents: Int
     /// The single-use token to confirm this exact refund (preview only).
-    @NullWhenAbsent public var confirmationToken: String? = nil
+    public var confirmationToken: String? = nil
     /// When the token stops working, UTC ISO-8601 (preview only).
-    @NullWhenAbsent public var expiresAt: String? = nil
+    public var expiresAt: String? = nil
     /// Stripe's refund id (`re_…`), once Stripe created it.
-    @NullWhenAbsent public var stripeRefundID: String? = nil
+    public var stripeRefundID: String? = nil
     /// Stripe's refund status: `succeeded`, `pending`, `requires_action`, `failed` or `canceled`.
-    @NullWhenAbsent public var stripeRefundStatus: String? = nil
+    public var stripeRefundStatus: String? = nil
     /// The journal (`refund_log`) row id.
-    @NullWhenAbsent public var refundLogID: String? = nil
+    public var refundLogID: String? = nil
     /// The order's status after the refund.
-    @NullWhenAbsent public var orderStatus: String? = nil
+    public var orderStatus: String? = nil
     /// How the refund was approved: `elicitation` or `confirmation_token`.
-    @NullWhenAbsent public var approvedVia: String? = nil
+    public var approvedVia: String? = nil
     /// Why the refund failed or was declined, in words a support agent understands.
-    @NullWhenAbsent public var failureReason: String? = nil
+    public var failureReason: String? = nil
     /// The Stripe error behind a failure, for logs; not part of the structured answer.
     public var stripeError: StripeError?
     /// Whether this preview follows an approval request nobody answered in time; shown in the text only.
@@ -107,21 +111,27 @@ public struct RefundResult: Encodable, Sendable {
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case status, currency, reason, note
-        case orderID = "order_id"
-        case paymentIntentID = "payment_intent_id"
-        case customerEmail = "customer_email"
-        case amountCents = "amount_cents"
-        case orderAgeDays = "order_age_days"
-        case refundableCents = "refundable_cents"
-        case confirmationToken = "confirmation_token"
-        case expiresAt = "expires_at"
-        case stripeRefundID = "stripe_refund_id"
-        case stripeRefundStatus = "stripe_refund_status"
-        case refundLogID = "refund_log_id"
-        case orderStatus = "order_status"
-        case approvedVia = "approved_via"
-        case failureReason = "failure_reason"
+    /// Writes the answer with the design's snake_case keys, every key present.
+    public func write(to writer: inout JSONWriter) {
+        writer.writeObject { json in
+            json.member("amount_cents", amountCents)
+            json.member("approved_via", approvedVia)
+            json.member("confirmation_token", confirmationToken)
+            json.member("currency", currency)
+            json.member("customer_email", customerEmail)
+            json.member("expires_at", expiresAt)
+            json.member("failure_reason", failureReason)
+            json.member("note", note)
+            json.member("order_age_days", orderAgeDays)
+            json.member("order_id", orderID)
+            json.member("order_status", orderStatus)
+            json.member("payment_intent_id", paymentIntentID)
+            json.member("reason", reason.rawValue)
+            json.member("refund_log_id", refundLogID)
+            json.member("refundable_cents", refundableCents)
+            json.member("status", status)
+            json.member("stripe_refund_id", stripeRefundID)
+            json.member("stripe_refund_status", stripeRefundStatus)
+        }
     }
 }

@@ -1,7 +1,8 @@
+import DynamicJSON
 import OrdersStore
 
 /// `revenue_summary`'s answer: per currency, the orders created in a date range and their refunds.
-public struct RevenueSummary: Encodable, Sendable, Hashable {
+public struct RevenueSummary: JSONWritable, Sendable, Hashable {
     /// The first day, `YYYY-MM-DD` UTC.
     public var startDate: String
     /// The last day, inclusive.
@@ -26,15 +27,19 @@ public struct RevenueSummary: Encodable, Sendable, Hashable {
         return lines.joined(separator: "\n")
     }
 
-    enum CodingKeys: String, CodingKey {
-        case orders, currencies
-        case startDate = "start_date"
-        case endDate = "end_date"
+    /// Writes the answer with the design's snake_case keys, every key present.
+    public func write(to writer: inout JSONWriter) {
+        writer.writeObject { json in
+            json.member("currencies", currencies)
+            json.member("end_date", endDate)
+            json.member("orders", orders)
+            json.member("start_date", startDate)
+        }
     }
 }
 
 /// The sums of one currency in a revenue summary.
-public struct RevenueCurrency: Encodable, Sendable, Hashable {
+public struct RevenueCurrency: JSONWritable, Sendable, Hashable {
     /// Lower-case ISO 4217 code.
     public var currency: String
     /// Orders created in the range in this currency, whatever their status.
@@ -54,10 +59,14 @@ public struct RevenueCurrency: Encodable, Sendable, Hashable {
         netCents = totals.netCents
     }
 
-    enum CodingKeys: String, CodingKey {
-        case currency, orders
-        case grossCents = "gross_cents"
-        case refundedCents = "refunded_cents"
-        case netCents = "net_cents"
+    /// Writes the sums with the design's snake_case keys, every key present.
+    public func write(to writer: inout JSONWriter) {
+        writer.writeObject { json in
+            json.member("currency", currency)
+            json.member("gross_cents", grossCents)
+            json.member("net_cents", netCents)
+            json.member("orders", orders)
+            json.member("refunded_cents", refundedCents)
+        }
     }
 }

@@ -1,13 +1,14 @@
+import DynamicJSON
 import OrdersStore
 
 /// `flag_for_review`'s answer: the `review_flags` row written.
-public struct ReviewFlagResult: Encodable, Sendable, Hashable {
+public struct ReviewFlagResult: JSONWritable, Sendable, Hashable {
     /// The flag's id.
     public var flagID: String
     /// The flagged order.
     public var orderID: String
     /// Its PaymentIntent.
-    @NullWhenAbsent public var paymentIntentID: String? = nil
+    public var paymentIntentID: String? = nil
     /// Why it was flagged (free text).
     public var note: String
     /// Who flagged it (`PAYMENT_OPS_ACTOR`).
@@ -31,12 +32,15 @@ public struct ReviewFlagResult: Encodable, Sendable, Hashable {
             + DataFence.render(label: DataFence.customerLabel, fields: [("note", note)])
     }
 
-    enum CodingKeys: String, CodingKey {
-        case note
-        case flagID = "flag_id"
-        case orderID = "order_id"
-        case paymentIntentID = "payment_intent_id"
-        case flaggedBy = "flagged_by"
-        case createdAt = "created_at"
+    /// Writes the answer with the design's snake_case keys, every key present.
+    public func write(to writer: inout JSONWriter) {
+        writer.writeObject { json in
+            json.member("created_at", createdAt)
+            json.member("flag_id", flagID)
+            json.member("flagged_by", flaggedBy)
+            json.member("note", note)
+            json.member("order_id", orderID)
+            json.member("payment_intent_id", paymentIntentID)
+        }
     }
 }

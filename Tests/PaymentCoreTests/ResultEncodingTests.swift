@@ -1,20 +1,15 @@
-import FoundationEssentials
+import DynamicJSON
 import PaymentCore
 import Testing
 
-/// Any JSON value, decoded and ignored.
-private struct AnyValue: Decodable {}
-
-/// The keys of a JSON object, whatever their values.
-private func keys(_ value: some Encodable) throws -> [String] {
-    return try JSONDecoder().decode([String: AnyValue].self, from: JSONEncoder().encode(value)).keys.sorted()
+/// The keys of the JSON object an answer writes.
+private func keys(_ value: some JSONWritable) throws -> [String] {
+    try #require(JSONCodec.parse(JSONText(value).bytes).objectValue).keys.sorted()
 }
 
-/// The compact JSON text of a value, keys sorted.
-private func json(_ value: some Encodable) throws -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    return String(decoding: try encoder.encode(value), as: UTF8.self)
+/// The JSON text an answer writes.
+private func json(_ value: some JSONWritable) -> String {
+    JSONText(value).string
 }
 
 @Suite("Structured answers use the design's field names, with null for what is absent")
@@ -27,7 +22,7 @@ struct ResultEncodingTests {
         #expect(try keys(profile) == ["customer", "orders", "stripe", "totals"])
         #expect(try keys(profile.customer) == ["created_at", "email", "id", "name", "stripe_customer_id"])
         #expect(try keys(profile.orders) == ["paid", "partially_refunded", "refunded", "total"])
-        #expect(try json(profile.stripe) == #"{"customer":null,"error":null,"status":"unlinked"}"#)
+        #expect(json(profile.stripe) == #"{"customer":null,"error":null,"status":"unlinked"}"#)
     }
 
     @Test("list_payments and get_order_history")
@@ -35,7 +30,7 @@ struct ResultEncodingTests {
         let world = try RefundGateTests.world()
         let list = try await world.service.listPayments(email: "jane@example.com")
         #expect(try keys(list) == ["customer", "has_more", "next_cursor", "payments"])
-        #expect(try json(list.customer) == #"{"email":"jane@example.com","stripe_customer_id":"cus_jane"}"#)
+        #expect(json(list.customer) == #"{"email":"jane@example.com","stripe_customer_id":"cus_jane"}"#)
         #expect(
             try keys(list.payments[0]) == [
                 "amount_cents", "amount_refunded_cents", "charge_id", "created_at", "currency", "description",
@@ -44,7 +39,7 @@ struct ResultEncodingTests {
         let history = try world.service.orderHistory(email: "jane@example.com")
         #expect(try keys(history) == ["customer", "next_cursor", "orders"])
         #expect(
-            try json(history.orders[0])
+            json(history.orders[0])
                 == #"{"amount_cents":4999,"created_at":"2026-11-17T12:00:00Z","currency":"usd","order_id":"o1","#
                 + #""payment_intent_id":"pi_1","refundable_cents":4999,"refunded_cents":0,"status":"paid"}"#)
     }
@@ -59,14 +54,14 @@ struct ResultEncodingTests {
             "refund_log_id", "refundable_cents", "status", "stripe_refund_id", "stripe_refund_status",
         ]
         #expect(try keys(preview) == expected)
-        #expect(try json(preview).contains(#""reason":"requested_by_customer","refund_log_id":null"#))
+        #expect(json(preview).contains(#""reason":"requested_by_customer","refund_log_id":null"#))
         let done = try await world.service.issueRefund(
             RefundRequest(
                 email: "jane@example.com", amountCents: 100, confirmed: true,
                 confirmationToken: preview.confirmationToken))
         #expect(try keys(done) == expected)
         #expect(
-            try json(done).contains(
+            json(done).contains(
                 #""status":"refunded","stripe_refund_id":"re_test1","stripe_refund_status":"succeeded"}"#))
     }
 
@@ -81,7 +76,7 @@ struct ResultEncodingTests {
         let revenue = try world.service.revenueSummary(start: "2026-11-01", end: "2026-11-30")
         #expect(try keys(revenue) == ["currencies", "end_date", "orders", "start_date"])
         #expect(
-            try json(revenue.currencies)
+            json(revenue.currencies)
                 == #"[{"currency":"usd","gross_cents":4999,"net_cents":4999,"orders":1,"refunded_cents":0}]"#)
         let flag = try world.service.flagForReview(paymentIntentID: "pi_1", note: "odd")
         #expect(try keys(flag) == ["created_at", "flag_id", "flagged_by", "note", "order_id", "payment_intent_id"])
@@ -91,5 +86,66 @@ struct ResultEncodingTests {
                 "customer_email", "order", "payment_intent", "payment_intent_id", "refunds", "review_flags",
                 "stripe_error",
             ])
+    }
+
+    @Test("every answer writes valid JSON already in canonical form: members in key order, text escaped")
+    func canonical() async throws {
+        let answers = try await Self.everyAnswer()
+        for answer in answers {
+            let bytes = JSONText(answer).bytes
+            #expect(try JSONCodec.encode(JSONCodec.parse(bytes)) == bytes, "\(type(of: answer))")
+        }
+    }
+
+    /// An instance of every answer type and of each of their parts, optionals both present and absent, with
+    /// text that needs escaping.
+    private static func everyAnswer() async throws -> [any JSONWritable] {
+        let world = try TestWorld()
+        let jane = try world.addCustomer(
+            "jane@example.com", name: "Jane \"JD\" Doe \\ \n\t\u{1}\u{2028}é😀", stripeID: "cus_jane")
+        try world.addCustomer("ann@example.com")
+        try world.addOrder("o1", for: jane, amount: 4999, daysAgo: 10, paymentIntentID: "pi_1")
+        try world.addOrder("o2", for: jane, amount: 1500, currency: "eur", daysAgo: 5)
+        world.gateway.addPaymentIntent(id: "pi_9", customer: "cus_jane", amount: 700, description: "Gift \"card\"")
+        let service = world.service
+
+        let linked = try await service.lookupCustomer(email: "jane@example.com")
+        let unlinked = try await service.lookupCustomer(email: "ann@example.com")
+        let firstPayments = try await service.listPayments(email: "jane@example.com", limit: 1)
+        let lastPayments = try await service.listPayments(
+            email: "jane@example.com", limit: 1, startingAfter: firstPayments.nextCursor)
+        let firstOrders = try service.orderHistory(email: "jane@example.com", limit: 1)
+        let lastOrders = try service.orderHistory(email: "jane@example.com", limit: 1, cursor: firstOrders.nextCursor)
+        let preview = try await service.issueRefund(
+            RefundRequest(
+                email: "jane@example.com", paymentIntentID: "pi_1", amountCents: 100, reason: .duplicate,
+                note: "line\nbreak"))
+        let refunded = try await service.issueRefund(
+            RefundRequest(email: "jane@example.com", confirmed: true, confirmationToken: preview.confirmationToken))
+        let link = try await service.createPaymentLink(amountCents: 250, description: "Hour \"plus\"", quantity: 2)
+        let revenue = try service.revenueSummary(start: "2026-11-01", end: "2026-11-30")
+        let flag = try service.flagForReview(paymentIntentID: "pi_1", note: "odd \\ note")
+        let detail = try await service.paymentDetail(paymentIntentID: "pi_1")
+        let orderless = try await service.paymentDetail(paymentIntentID: "pi_9")
+        world.gateway.fail("customer", with: StripeErrors.serverError)
+        world.gateway.fail("paymentIntent", with: StripeErrors.serverError)
+        let stripeDown = try await service.lookupCustomer(email: "jane@example.com")
+        let stripeless = try await service.paymentDetail(paymentIntentID: "pi_1")
+
+        // Spot checks that the optionals are there both ways, so a changed helper cannot hollow the test out.
+        #expect(unlinked.customer.stripeCustomerID == nil && linked.customer.stripeCustomerID != nil)
+        #expect(firstPayments.nextCursor != nil && lastPayments.nextCursor == nil)
+        #expect(firstPayments.payments[0].orderID != nil && lastPayments.payments[0].orderID == nil)
+        #expect(firstOrders.orders[0].paymentIntentID == nil && lastOrders.orders[0].paymentIntentID != nil)
+        #expect(preview.refundLogID == nil && refunded.refundLogID != nil)
+        #expect(stripeDown.stripe.error != nil && stripeless.stripeError != nil && orderless.order == nil)
+        let stripeCustomer = try #require(linked.stripe.customer)
+        return [
+            linked, unlinked, stripeDown, linked.customer, unlinked.customer, linked.orders, linked.totals,
+            linked.stripe, stripeCustomer, firstPayments, lastPayments, firstPayments.customer,
+            firstPayments.payments, lastPayments.payments, firstOrders, lastOrders, firstOrders.orders,
+            lastOrders.orders, preview, refunded, refunded.status, link, revenue, revenue.currencies, flag, detail,
+            detail.refunds, detail.reviewFlags, orderless, stripeless,
+        ]
     }
 }

@@ -1,10 +1,9 @@
 import DynamicJSON
 
-/// Encodes PaymentCore's answers as `JSONEncoder` would (their `CodingKeys` carry the design's snake_case names,
-/// `NullWhenAbsent` fields stay as `null`): the one place answers become JSON, for tools' structured content and
-/// resources alike.
+/// Writes PaymentCore's answers as JSON (their `write(to:)` carries the design's snake_case keys, absent values as
+/// `null`): the one place answers become JSON, for tools' structured content and resources alike.
 enum AnswerEncoding {
-    /// An answer that did not encode to a JSON object, which structured content must be.
+    /// An answer that did not write a JSON object, which structured content must be.
     struct NotAnObject: Error, CustomStringConvertible {
         /// The Swift type of the answer.
         let answerType: String
@@ -14,15 +13,15 @@ enum AnswerEncoding {
     }
 
     /// The answer as a JSON object.
-    static func object(_ answer: some Encodable) throws -> [String: JSONValue] {
-        guard case .object(let fields) = try JSONValueEncoder.encode(answer) else {
+    static func object(_ answer: some JSONWritable) throws -> [String: JSONValue] {
+        guard case .object(let fields) = try JSONCodec.parse(JSONText(answer).bytes) else {
             throw NotAnObject(answerType: String(describing: type(of: answer)))
         }
         return fields
     }
 
     /// The answer as compact JSON text with sorted keys, for resource contents.
-    static func text(_ answer: some Encodable) throws -> String {
-        try JSONCodec.string(.object(try object(answer)))
+    static func text(_ answer: some JSONWritable) throws -> String {
+        JSONText(answer).string
     }
 }

@@ -1,8 +1,8 @@
 import DynamicJSON
 import PaymentCore
 
-/// A PaymentCore answer a tool returns: encodable with the design's snake_case keys, and rendered as text.
-protocol ToolAnswer: Encodable {
+/// A PaymentCore answer a tool returns: written as JSON with the design's snake_case keys, and rendered as text.
+protocol ToolAnswer: JSONWritable {
     /// A short rendering of the same facts, with customer-provided text fenced as data.
     var text: String { get }
 }
