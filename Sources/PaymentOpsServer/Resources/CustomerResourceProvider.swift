@@ -1,3 +1,4 @@
+import DynamicJSON
 import PaymentCore
 
 /// `customer://{email}`: each customer's profile as JSON — the same facts as `lookup_customer` — and the
@@ -43,7 +44,7 @@ struct CustomerResourceProvider: ResourceProvider {
         }
         do {
             let profile = try await service.customerProfile(email: email)
-            return ResourceContents(uri: uri, mimeType: "application/json", text: try AnswerEncoding.text(profile))
+            return ResourceContents(uri: uri, mimeType: "application/json", text: JSONText(profile).string)
         } catch let error as PaymentError where error.kind == .notFound || error.kind == .invalidArgument {
             return nil
         }

@@ -1,3 +1,4 @@
+import DynamicJSON
 import PaymentCore
 
 /// `payment://{payment_intent_id}`: one payment's internal order, live Stripe PaymentIntent and refund journal
@@ -39,6 +40,6 @@ struct PaymentResourceProvider: ResourceProvider {
         }
         // Without Stripe, an id no order records cannot be told apart from a made-up one.
         guard detail.order != nil || detail.paymentIntent != nil else { return nil }
-        return ResourceContents(uri: uri, mimeType: "application/json", text: try AnswerEncoding.text(detail))
+        return ResourceContents(uri: uri, mimeType: "application/json", text: JSONText(detail).string)
     }
 }

@@ -29,6 +29,6 @@ extension ToolResult {
         } catch let error as PaymentError {
             throw ToolError(error.message)
         }
-        return .success(try JSONText(.object(AnswerEncoding.object(answer))), text: answer.text)
+        return .success(JSONText(answer), text: answer.text)
     }
 }
