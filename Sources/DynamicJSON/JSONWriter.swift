@@ -109,19 +109,23 @@ public struct JSONWriter {
     }
 
     mutating func write(_ integer: Int) {
-        guard integer != 0 else {
-            bytes.append(UInt8(ascii: "0"))
-            return
+        // Nineteen digits and a sign at most. Written right to left into a scratch buffer, then appended at once;
+        // `magnitude` makes Int.min safe.
+        let capacity = 20
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { digits in
+            var start = capacity
+            var magnitude = integer.magnitude
+            repeat {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            if integer < 0 {
+                start -= 1
+                digits[start] = UInt8(ascii: "-")
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
         }
-        if integer < 0 { bytes.append(UInt8(ascii: "-")) }
-        // Digits of the magnitude, least significant first; `magnitude` makes Int.min safe.
-        var magnitude = integer.magnitude
-        let start = bytes.count
-        while magnitude > 0 {
-            bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
-            magnitude /= 10
-        }
-        bytes[start...].reverse()
     }
 
     private mutating func write(_ number: Double) throws(NonFiniteNumber) {

@@ -11,7 +11,11 @@ public struct Money: Sendable, Hashable, CustomStringConvertible {
     /// Creates an amount of money; the currency code is lower-cased.
     public init(amount: Int, currency: String) {
         self.amount = amount
-        self.currency = currency.lowercased()
+        // Codes almost always arrive lower-cased already, and answers make three of these per order.
+        let isLowercased = currency.utf8.allSatisfy {
+            $0 < 0x80 && !(UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0)
+        }
+        self.currency = isLowercased ? currency : currency.lowercased()
     }
 
     /// How many decimal places the currency's minor unit has: 0, 2 or 3.

@@ -13,6 +13,14 @@ struct MoneyTests {
         #expect(Money(amount: amount, currency: currency).formatted == expected)
     }
 
+    @Test("the currency code is kept lower-cased, whatever case it arrives in")
+    func lowerCasedCode() {
+        #expect(
+            ["usd", "UsD", "EUR", "ÉUR", "kwd"].map { Money(amount: 1, currency: $0).currency } == [
+                "usd", "usd", "eur", "éur", "kwd",
+            ])
+    }
+
     @Test(
         "zero-decimal currencies have no fraction",
         arguments: [

@@ -86,10 +86,16 @@ final class Statement {
     func int(_ column: Int32) -> Int { Int(sqlite3_column_int64(handle, column)) }
 
     func text(_ column: Int32) -> String {
+        withText(column) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Lends the column's UTF-8 bytes to `body`, valid only while it runs, without making a string of them.
+    func withText<T>(_ column: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
         // Read by byte count rather than up to the first NUL, so stored text comes back whole.
-        guard let bytes = sqlite3_column_text(handle, column) else { return "" }
-        let count = Int(sqlite3_column_bytes(handle, column))
-        return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
+        guard let bytes = sqlite3_column_text(handle, column) else {
+            return body(UnsafeBufferPointer(start: nil, count: 0))
+        }
+        return body(UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(handle, column))))
     }
 
     func columnName(_ column: Int32) -> String {

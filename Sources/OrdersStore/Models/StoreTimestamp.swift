@@ -29,7 +29,8 @@ public enum StoreTimestamp {
         return text.withUTF8(date(fromUTF8:))
     }
 
-    private static func date(fromUTF8 bytes: UnsafeBufferPointer<UInt8>) -> Date? {
+    /// Parses stored text given as UTF-8 bytes, as `date(from:)` does.
+    static func date(fromUTF8 bytes: UnsafeBufferPointer<UInt8>) -> Date? {
         var scanner = DigitScanner(bytes)
         guard let year = scanner.number(digits: 4), scanner.skip("-"),
             let month = scanner.number(digits: 2), scanner.skip("-"),
