@@ -76,12 +76,36 @@ public struct JSONWriter {
     /// the snake_case names of the server's answers are. Write members in key order to match what `write(_:)` makes
     /// of the same object as a `JSONValue`.
     public mutating func member(_ key: StaticString, _ value: some JSONWritable) {
+        writeKey(key)
+        value.write(to: &self)
+    }
+
+    /// `member(_:_:)` for a string, without the generic call: answers are mostly strings and integers, and a page of
+    /// orders writes hundreds of them.
+    public mutating func member(_ key: StaticString, _ value: String) {
+        writeKey(key)
+        write(value)
+    }
+
+    /// `member(_:_:)` for a string or `null`, without the generic call.
+    public mutating func member(_ key: StaticString, _ value: String?) {
+        writeKey(key)
+        if let value { write(value) } else { append("null") }
+    }
+
+    /// `member(_:_:)` for an integer, without the generic call.
+    public mutating func member(_ key: StaticString, _ value: Int) {
+        writeKey(key)
+        write(value)
+    }
+
+    /// The comma unless this is the object's first member, then the key and its colon.
+    private mutating func writeKey(_ key: StaticString) {
         if bytes.last != UInt8(ascii: "{") { bytes.append(UInt8(ascii: ",")) }
         bytes.append(UInt8(ascii: "\""))
         append(key)
         bytes.append(UInt8(ascii: "\""))
         bytes.append(UInt8(ascii: ":"))
-        value.write(to: &self)
     }
 
     /// Appends an array of `elements`.
