@@ -4,19 +4,21 @@
 /// give equal bytes. Strings escape `"`, `\`, every control character, and U+2028/U+2029 (which JavaScript treats as line
 /// ends), so the output never holds a line break and can be framed as one line. Doubles are written in their
 /// shortest round-trip form, without a `.0` suffix.
-public struct JSONWriter {
+public struct JSONWriter: ~Copyable {
     /// A number JSON cannot express (NaN or an infinity).
     public struct NonFiniteNumber: Error, CustomStringConvertible {
         /// Why the value was refused.
         public var description: String { "JSON cannot express a non-finite number" }
     }
 
+    private var buffer: ByteBuffer
+
     /// The bytes written so far.
-    public private(set) var bytes: [UInt8] = []
+    public var bytes: [UInt8] { buffer.array }
 
     /// Creates a writer whose buffer starts with room for `capacity` bytes.
     public init(capacity: Int = 1024) {
-        bytes.reserveCapacity(capacity)
+        buffer = ByteBuffer(capacity: capacity)
     }
 
     /// Appends one value.
@@ -29,12 +31,12 @@ public struct JSONWriter {
         case .double(let number): try write(number)
         case .string(let text): write(text)
         case .array(let elements):
-            bytes.append(UInt8(ascii: "["))
+            buffer.append(UInt8(ascii: "["))
             for (index, element) in elements.enumerated() {
-                if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                if index > 0 { buffer.append(UInt8(ascii: ",")) }
                 try write(element)
             }
-            bytes.append(UInt8(ascii: "]"))
+            buffer.append(UInt8(ascii: "]"))
         case .object(let members): try writeObject(members)
         }
     }
@@ -48,25 +50,25 @@ public struct JSONWriter {
         var keys = Array(members.keys)
         for key in written.keys where members[key] == nil { keys.append(key) }
         keys.sort()
-        bytes.append(UInt8(ascii: "{"))
+        buffer.append(UInt8(ascii: "{"))
         for (index, key) in keys.enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            if index > 0 { buffer.append(UInt8(ascii: ",")) }
             write(key)
-            bytes.append(UInt8(ascii: ":"))
+            buffer.append(UInt8(ascii: ":"))
             if let text = written[key] {
                 append(text: text)
             } else if let value = members[key] {
                 try write(value)
             }
         }
-        bytes.append(UInt8(ascii: "}"))
+        buffer.append(UInt8(ascii: "}"))
     }
 
     /// Appends an object whose members `body` writes, each with `member(_:_:)`.
     public mutating func writeObject(_ body: (inout JSONWriter) -> Void) {
-        bytes.append(UInt8(ascii: "{"))
+        buffer.append(UInt8(ascii: "{"))
         body(&self)
-        bytes.append(UInt8(ascii: "}"))
+        buffer.append(UInt8(ascii: "}"))
     }
 
     /// Appends one member of the object `writeObject(_:)` is writing: a comma unless it is the first, then the key
@@ -101,35 +103,35 @@ public struct JSONWriter {
 
     /// The comma unless this is the object's first member, then the key and its colon.
     private mutating func writeKey(_ key: StaticString) {
-        if bytes.last != UInt8(ascii: "{") { bytes.append(UInt8(ascii: ",")) }
-        bytes.append(UInt8(ascii: "\""))
+        if buffer.last != UInt8(ascii: "{") { buffer.append(UInt8(ascii: ",")) }
+        buffer.append(UInt8(ascii: "\""))
         append(key)
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(UInt8(ascii: ":"))
+        buffer.append(UInt8(ascii: "\""))
+        buffer.append(UInt8(ascii: ":"))
     }
 
     /// Appends an array of `elements`.
     public mutating func writeArray(_ elements: some Sequence<some JSONWritable>) {
-        bytes.append(UInt8(ascii: "["))
+        buffer.append(UInt8(ascii: "["))
         for element in elements {
-            if bytes.last != UInt8(ascii: "[") { bytes.append(UInt8(ascii: ",")) }
+            if buffer.last != UInt8(ascii: "[") { buffer.append(UInt8(ascii: ",")) }
             element.write(to: &self)
         }
-        bytes.append(UInt8(ascii: "]"))
+        buffer.append(UInt8(ascii: "]"))
     }
 
     /// Appends `text` as it is.
     mutating func append(text: JSONText) {
-        bytes.append(contentsOf: text.bytes)
+        text.bytes.withUnsafeBufferPointer { buffer.append($0) }
     }
 
     /// Appends a raw byte (the line feed that ends a message).
     public mutating func append(byte: UInt8) {
-        bytes.append(byte)
+        buffer.append(byte)
     }
 
     mutating func append(_ literal: StaticString) {
-        bytes.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+        buffer.append(literal)
     }
 
     mutating func write(_ integer: Int) {
@@ -148,7 +150,7 @@ public struct JSONWriter {
                 start -= 1
                 digits[start] = UInt8(ascii: "-")
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
+            buffer.append(UnsafeBufferPointer(rebasing: digits[start...]))
         }
     }
 
@@ -156,11 +158,11 @@ public struct JSONWriter {
         guard number.isFinite else { throw NonFiniteNumber() }
         var text = number.description
         if text.hasSuffix(".0") { text.removeLast(2) }
-        bytes.append(contentsOf: text.utf8)
+        buffer.append(utf8: text)
     }
 
     mutating func write(_ text: String) {
-        bytes.append(UInt8(ascii: "\""))
+        buffer.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { utf8 in
             guard let base = utf8.baseAddress else { return }
@@ -187,14 +189,14 @@ public struct JSONWriter {
                     index += 1
                     continue
                 }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                buffer.append(UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
                 appendEscape(for: utf8, at: index)
                 index += escapeLength
                 runStart = index
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
+            buffer.append(UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
         }
-        bytes.append(UInt8(ascii: "\""))
+        buffer.append(UInt8(ascii: "\""))
     }
 
     /// Whether any of eight bytes is a quote, a backslash, a control character or not ASCII (possibly U+2028/U+2029).
@@ -224,8 +226,8 @@ public struct JSONWriter {
         case 0xE2: append(utf8[index + 2] == 0xA8 ? "\\u2028" : "\\u2029")
         default:
             append("\\u00")
-            bytes.append(Self.hexDigits[Int(byte >> 4)])
-            bytes.append(Self.hexDigits[Int(byte & 0xF)])
+            buffer.append(Self.hexDigits[Int(byte >> 4)])
+            buffer.append(Self.hexDigits[Int(byte & 0xF)])
         }
     }
 

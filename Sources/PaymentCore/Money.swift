@@ -1,3 +1,5 @@
+import DynamicJSON
+
 /// An amount of money: an integer count of the currency's smallest unit, and the currency it is in.
 ///
 /// Stripe and the orders database both count in minor units (cents for usd, yen for jpy, fils for kwd), so
@@ -51,13 +53,13 @@ public struct Money: Sendable, Hashable, CustomStringConvertible {
 
     /// The amount written for a person: `$49.99`, `¥5,000`, `1.000 KWD`, `€12.50`, `-$3.00`.
     public var formatted: String {
-        var text: [UInt8] = []
+        var text = ByteBuffer(capacity: 32)
         appendFormatted(to: &text)
-        return String(decoding: text, as: UTF8.self)
+        return text.string
     }
 
     /// Appends `formatted` to `text` as UTF-8, without a string of its own in between.
-    func appendFormatted(to text: inout [UInt8]) {
+    func appendFormatted(to text: inout ByteBuffer) {
         if amount < 0 { text.append(UInt8(ascii: "-")) }
         let symbol = Money.symbol(ofLowercased: currency)
         if let symbol { text.append(utf8: symbol) }
@@ -76,7 +78,7 @@ public struct Money: Sendable, Hashable, CustomStringConvertible {
     ///
     /// Written right to left into bytes: order histories format three amounts per line, and going through
     /// `Character`s made that a tenth of the request.
-    private static func appendDigits(_ magnitude: UInt, exponent: Int, to text: inout [UInt8]) {
+    private static func appendDigits(_ magnitude: UInt, exponent: Int, to text: inout ByteBuffer) {
         // 20 digits, 6 commas and a point at most.
         let capacity = 32
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
@@ -98,7 +100,7 @@ public struct Money: Sendable, Hashable, CustomStringConvertible {
                 rest /= 10
                 wholeDigits += 1
             } while rest > 0
-            text.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start...]))
+            text.append(UnsafeBufferPointer(rebasing: buffer[start...]))
         }
     }
 }

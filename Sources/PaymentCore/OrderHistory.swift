@@ -14,17 +14,17 @@ public struct OrderHistory: JSONWritable, Sendable, Hashable {
     public var text: String {
         // UTF-8 bytes made into a string once: each append to a growing String cost hundreds of instructions, and
         // a page can hold 200 orders of 13 pieces each.
-        var text = Array("\(orders.count) order(s) of customer \(customer.id), newest first.\n".utf8)
+        var text = ByteBuffer(capacity: orders.count * 128 + 512)
+        text.append(utf8: "\(orders.count) order(s) of customer \(customer.id), newest first.\n")
         text.append(utf8: customer.dataBlock)
-        text.reserveCapacity(text.count + orders.count * 128 + 128)
         for order in orders {
-            text.append(utf8: "\n- ")
+            text.append("\n- ")
             order.appendLine(to: &text)
         }
         if let nextCursor {
-            text.append(contentsOf: "\nMore orders: call get_order_history again with cursor \(nextCursor).".utf8)
+            text.append(utf8: "\nMore orders: call get_order_history again with cursor \(nextCursor).")
         }
-        return String(decoding: text, as: UTF8.self)
+        return text.string
     }
 
     /// Writes the answer with the design's snake_case keys, every key present.
@@ -73,26 +73,31 @@ public struct OrderSummary: JSONWritable, Sendable, Hashable {
 
     /// One line: id, amount, status, refunded and refundable.
     var line: String {
-        var text: [UInt8] = []
+        var text = ByteBuffer(capacity: 128)
         appendLine(to: &text)
-        return String(decoding: text, as: UTF8.self)
+        return text.string
     }
 
     /// Appends `line` to `text` as UTF-8, without a string of its own in between.
-    func appendLine(to text: inout [UInt8]) {
-        func money(_ amount: Int) { Money(amount: amount, currency: currency).appendFormatted(to: &text) }
+    func appendLine(to text: inout ByteBuffer) {
+        // One Money for the line's three amounts: they share the currency, lower-cased once.
+        var amount = Money(amount: amountCents, currency: currency)
+        func money(_ cents: Int) {
+            amount.amount = cents
+            amount.appendFormatted(to: &text)
+        }
         text.append(utf8: orderID)
-        text.append(utf8: " (")
+        text.append(" (")
         text.append(utf8: paymentIntentID ?? "no PaymentIntent")
-        text.append(utf8: "): ")
+        text.append("): ")
         money(amountCents)
-        text.append(utf8: " ")
+        text.append(" ")
         text.append(utf8: status)
-        text.append(utf8: ", ")
+        text.append(", ")
         text.append(utf8: createdAt)
-        text.append(utf8: ", refunded ")
+        text.append(", refunded ")
         money(refundedCents)
-        text.append(utf8: ", refundable ")
+        text.append(", refundable ")
         money(refundableCents)
     }
 
