@@ -246,6 +246,7 @@ def main():
     runs = 5 if options.quick else 21
     calls = 200 if options.quick else 1_000
     pipelined_calls = 200 if options.quick else 2_000
+    bursts = 3 if options.quick else 5
     rows = []
 
     with tempfile.TemporaryDirectory(prefix="payment-ops-bench-") as directory:
@@ -263,8 +264,17 @@ def main():
         server.initialize()
         p50, p99 = latencies(server, "get_order_history", {"email": email}, calls)
         rows.append((f"get_order_history p50 / p99 ({calls:,} calls)", f"{ms(p50)} / {ms(p99)}", "≤ 0.3 ms / ≤ 2 ms"))
-        rate = pipelined(server, "get_order_history", {"email": email}, pipelined_calls)
-        rows.append((f"pipelined get_order_history ({pipelined_calls:,} calls)", f"{rate:,.0f} calls/s", "≥ 10,000 calls/s"))
+        # Several bursts, the median reported: one burst lasts a fifth of a second, shorter than the machine's moods.
+        rate = statistics.median(
+            pipelined(server, "get_order_history", {"email": email}, pipelined_calls) for _ in range(bursts)
+        )
+        rows.append(
+            (
+                f"pipelined get_order_history ({pipelined_calls:,} calls, median of {bursts} bursts)",
+                f"{rate:,.0f} calls/s",
+                "≥ 10,000 calls/s",
+            )
+        )
         end = datetime.now(timezone.utc).date()
         year = {"start_date": str(end - timedelta(days=364)), "end_date": str(end)}
         samples = []

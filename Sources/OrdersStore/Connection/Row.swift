@@ -31,7 +31,7 @@ public struct Row {
 
     /// A TEXT column, nil for NULL.
     public func optionalString(_ column: Int32) -> String? {
-        statement.isNull(column) ? nil : statement.text(column)
+        statement.text(column)
     }
 
     /// A timestamp column (see `StoreTimestamp`) that must not be NULL.
@@ -42,10 +42,10 @@ public struct Row {
 
     /// A timestamp column, nil for NULL; unreadable text throws.
     public func optionalDate(_ column: Int32) throws -> Date? {
-        guard !statement.isNull(column) else { return nil }
         // Parsed from SQLite's own bytes: a page of orders has a timestamp per row, and a string of each cost more
         // than the parsing.
-        guard let date = statement.withText(column, StoreTimestamp.date(fromUTF8:)) else { throw invalid(column) }
+        guard let parsed = statement.withText(column, StoreTimestamp.date(fromUTF8:)) else { return nil }
+        guard let date = parsed else { throw invalid(column) }
         return date
     }
 

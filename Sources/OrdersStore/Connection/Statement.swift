@@ -85,16 +85,17 @@ final class Statement {
 
     func int(_ column: Int32) -> Int { Int(sqlite3_column_int64(handle, column)) }
 
-    func text(_ column: Int32) -> String {
+    /// The column as text; nil for NULL.
+    func text(_ column: Int32) -> String? {
         withText(column) { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// Lends the column's UTF-8 bytes to `body`, valid only while it runs, without making a string of them.
-    func withText<T>(_ column: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+    /// Lends the column's UTF-8 bytes to `body`, valid only while it runs, without making a string of them; nil
+    /// for NULL, which SQLite gives as no text at all (an empty string is an empty buffer), so no type check is
+    /// needed first.
+    func withText<T>(_ column: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T? {
+        guard let bytes = sqlite3_column_text(handle, column) else { return nil }
         // Read by byte count rather than up to the first NUL, so stored text comes back whole.
-        guard let bytes = sqlite3_column_text(handle, column) else {
-            return body(UnsafeBufferPointer(start: nil, count: 0))
-        }
         return body(UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(handle, column))))
     }
 
