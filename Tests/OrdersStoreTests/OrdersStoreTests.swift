@@ -131,6 +131,21 @@ struct OrdersStoreTests {
         #expect(notNull.message == "NOT NULL constraint failed: customers.name")
     }
 
+    @Test("an empty string and NULL stay apart")
+    func emptyIsNotNull() throws {
+        try withTemporaryDirectory { directory throws in
+            let store = try OrdersStore(location: .file(path: directory + "/orders.db"))
+            let empty = Customer(id: "e", email: "e@example.com", name: "", stripeCustomerID: "", createdAt: nil)
+            let absent = Customer(id: "n", email: "n@example.com", name: "N", stripeCustomerID: nil, createdAt: nil)
+            try store.write { db throws in
+                try db.insertCustomer(empty)
+                try db.insertCustomer(absent)
+            }
+            #expect(try store.read { try $0.customer(id: "e") } == empty)
+            #expect(try store.read { try $0.customer(id: "n") } == absent)
+        }
+    }
+
     @Test(
         "hostile strings round-trip exactly",
         arguments: [
