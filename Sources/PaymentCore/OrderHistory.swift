@@ -71,7 +71,8 @@ public struct OrderSummary: JSONWritable, Sendable, Hashable {
             RefundPlan.refundable(orderAmount: order.amountCents, journal: totals, stripeRefunded: 0) ?? 0
     }
 
-    /// One line: id, amount, status, refunded and refundable.
+    /// One line: id, amount, status, and what was refunded and remains refundable, or `refundable in full` for the
+    /// common order nothing has touched (shorter for the model to read).
     var line: String {
         var text = ByteBuffer(capacity: 128)
         appendLine(to: &text)
@@ -95,6 +96,10 @@ public struct OrderSummary: JSONWritable, Sendable, Hashable {
         text.append(utf8: status)
         text.append(", ")
         text.append(utf8: createdAt)
+        guard refundedCents != 0 || refundableCents != amountCents else {
+            text.append(", refundable in full")
+            return
+        }
         text.append(", refunded ")
         money(refundedCents)
         text.append(", refundable ")

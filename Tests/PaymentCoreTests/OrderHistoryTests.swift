@@ -20,6 +20,12 @@ struct OrderHistoryTests {
         #expect(history.orders[1].status == "partially_refunded")
         #expect(history.orders[0].paymentIntentID == nil)
         #expect(history.nextCursor == nil)
+        let lines = history.text.split(separator: "\n").filter { $0.hasPrefix("- ") }
+        #expect(
+            lines == [
+                "- o2 (no PaymentIntent): $10.00 paid, 2026-11-26T12:00:00Z, refundable in full",
+                "- o1 (pi_1): $49.99 partially_refunded, 2026-11-17T12:00:00Z, refunded $9.99, refundable $40.00",
+            ])
     }
 
     @Test("pending refunds count against what remains, whether or not Stripe has accepted them")
