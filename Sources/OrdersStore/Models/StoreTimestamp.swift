@@ -128,6 +128,8 @@ public enum StoreTimestamp {
 
 /// Writes ASCII fields into a buffer that is large enough for them.
 private struct FieldWriter {
+    private static let powersOfTen: [Int64] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000]
+
     private let buffer: UnsafeMutableBufferPointer<UInt8>
     /// How many bytes are written.
     private(set) var count = 0
@@ -141,6 +143,16 @@ private struct FieldWriter {
 
     /// Writes a number with leading zeros up to `width` digits; a negative number gets its sign first.
     mutating func append(_ value: Int64, width: Int) {
+        // The usual case, a field that fits its width: no digits to count first.
+        if value >= 0, width < Self.powersOfTen.count, value < Self.powersOfTen[width] {
+            var rest = value
+            for index in stride(from: count + width - 1, through: count, by: -1) {
+                buffer[index] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            }
+            count += width
+            return
+        }
         if value < 0 { append(UInt8(ascii: "-")) }
         var digits = 0
         var rest = value.magnitude
@@ -178,8 +190,8 @@ private struct DigitScanner {
     mutating func number(digits: Int) -> Int64? {
         guard bytes.count - position >= digits else { return nil }
         var value: Int64 = 0
-        for byte in bytes[position..<position + digits] {
-            guard let digit = Self.digit(byte) else { return nil }
+        for offset in position..<position + digits {
+            guard let digit = Self.digit(bytes[offset]) else { return nil }
             value = value * 10 + digit
         }
         position += digits
@@ -201,6 +213,8 @@ private struct DigitScanner {
     }
 
     private static func digit(_ byte: UInt8) -> Int64? {
-        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) ? Int64(byte - UInt8(ascii: "0")) : nil
+        // Wrapping: bytes below "0" become large and fail the test with the ones above "9".
+        let digit = byte &- UInt8(ascii: "0")
+        return digit < 10 ? Int64(digit) : nil
     }
 }
