@@ -19,16 +19,6 @@ public struct JSONText: Sendable, Hashable, JSONWritable {
         bytes = writer.bytes
     }
 
-    /// Writes an object made of `members` and of members already written, as `JSONWriter.writeObject` does.
-    /// - Throws: `JSONWriter.NonFiniteNumber` when a member holds NaN or an infinity.
-    public init(object members: [String: JSONValue], merging written: [String: JSONText])
-        throws(JSONWriter.NonFiniteNumber)
-    {
-        var writer = JSONWriter(capacity: written.values.reduce(1024) { $0 + $1.bytes.count })
-        try writer.writeObject(members, merging: written)
-        bytes = writer.bytes
-    }
-
     /// The text as a string.
     public var string: String { String(decoding: bytes, as: UTF8.self) }
 

@@ -65,10 +65,27 @@ public struct JSONWriter: ~Copyable {
     }
 
     /// Appends an object whose members `body` writes, each with `member(_:_:)`.
-    public mutating func writeObject(_ body: (inout JSONWriter) -> Void) {
+    public mutating func writeObject<Failure: Error>(_ body: (inout JSONWriter) throws(Failure) -> Void)
+        throws(Failure)
+    {
         buffer.append(UInt8(ascii: "{"))
-        body(&self)
+        try body(&self)
         buffer.append(UInt8(ascii: "}"))
+    }
+
+    /// `member(_:_:)` for a member whose value `body` writes in place, such as an object assembled from parts.
+    public mutating func member<Failure: Error>(
+        _ key: StaticString, writing body: (inout JSONWriter) throws(Failure) -> Void
+    ) throws(Failure) {
+        writeKey(key)
+        try body(&self)
+    }
+
+    /// `member(_:_:)` for a dynamic value.
+    /// - Throws: `NonFiniteNumber` when the value holds NaN or an infinity.
+    public mutating func member(_ key: StaticString, _ value: JSONValue) throws(NonFiniteNumber) {
+        writeKey(key)
+        try write(value)
     }
 
     /// Appends one member of the object `writeObject(_:)` is writing: a comma unless it is the first, then the key

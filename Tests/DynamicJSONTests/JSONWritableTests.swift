@@ -64,6 +64,26 @@ struct JSONWritableTests {
                 + #""e":{"cents":4999,"id":"o1","note":null,"paid":true,"tags":[]}}"#)
     }
 
+    @Test("a member can be a dynamic value or be written in place, and a refused number stops the object")
+    func membersWrittenInPlace() throws {
+        var writer = JSONWriter()
+        try writer.writeObject { json throws(JSONWriter.NonFiniteNumber) in
+            try json.member("id", ["n": 1])
+            json.member("jsonrpc", "2.0")
+            try json.member("result") { inner throws(JSONWriter.NonFiniteNumber) in
+                try inner.writeObject(["b": true], merging: ["a": JSONText(Self.lines[0])])
+            }
+        }
+        #expect(
+            String(decoding: writer.bytes, as: UTF8.self)
+                == #"{"id":{"n":1},"jsonrpc":"2.0","result":{"a":{"cents":4999,"id":"o1","note":null,"#
+                + #""paid":true,"tags":[]},"b":true}}"#)
+        var refusing = JSONWriter()
+        #expect(throws: JSONWriter.NonFiniteNumber.self) {
+            try refusing.writeObject { json throws(JSONWriter.NonFiniteNumber) in try json.member("x", .double(.nan)) }
+        }
+    }
+
     @Test("a non-finite number among the values is refused")
     func refusesNonFinite() {
         var writer = JSONWriter()

@@ -13,9 +13,15 @@ struct Response: Sendable {
         var writer: JSONWriter
         switch outcome {
         case .success(let result):
-            let text = try JSONText(object: result.fields, merging: result.written)
-            writer = JSONWriter(capacity: text.bytes.count + 64)
-            try writer.writeObject(["jsonrpc": "2.0", "id": id?.json ?? .null], merging: ["result": text])
+            // Member by member, in key order, so the result's written members are copied in once.
+            writer = JSONWriter(capacity: result.written.values.reduce(1024) { $0 + $1.bytes.count })
+            try writer.writeObject { message throws(JSONWriter.NonFiniteNumber) in
+                try message.member("id", id?.json ?? .null)
+                message.member("jsonrpc", "2.0")
+                try message.member("result") { json throws(JSONWriter.NonFiniteNumber) in
+                    try json.writeObject(result.fields, merging: result.written)
+                }
+            }
         case .failure(let error):
             writer = JSONWriter()
             try writer.write(OutgoingMessage.error(id: id, error))
