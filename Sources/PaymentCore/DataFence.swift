@@ -18,11 +18,15 @@ enum DataFence {
     }
 
     /// The length of the longest run of consecutive backticks in `text`.
+    ///
+    /// Counted over UTF-8 bytes rather than characters, which cost a grapheme break each: a backtick is one byte,
+    /// and no byte of a multi-byte character can be mistaken for one. A backtick followed by a combining mark is
+    /// counted too, which only makes the fence longer than it must be.
     private static func longestBacktickRun(in text: String) -> Int {
         var longest = 0
         var current = 0
-        for character in text {
-            current = character == "`" ? current + 1 : 0
+        for byte in text.utf8 {
+            current = byte == UInt8(ascii: "`") ? current + 1 : 0
             longest = max(longest, current)
         }
         return longest
