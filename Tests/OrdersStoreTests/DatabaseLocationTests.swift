@@ -57,6 +57,6 @@ struct DatabaseLocationTests {
     func storeOpensByURL() throws {
         let store = try OrdersStore(url: "sqlite::memory:")
         let version = try store.read { try $0.schemaVersion }
-        #expect(version == 3)
+        #expect(version == 4)
     }
 }

@@ -12,7 +12,7 @@ struct MigrationTests {
         try withTemporaryDirectory { directory throws in
             let store = try OrdersStore(location: .file(path: directory + "/orders.db"))
             try store.read { db throws in
-                #expect(try db.schemaVersion == 3)
+                #expect(try db.schemaVersion == 4)
                 #expect(try db.fetchOne("PRAGMA journal_mode") { try $0.string(0) } == "wal")
                 #expect(try db.fetchOne("PRAGMA foreign_keys") { try $0.int(0) } == 1)
                 #expect(
@@ -28,6 +28,7 @@ struct MigrationTests {
                         "id VARCHAR 1 - 1", "customer_id VARCHAR 1 - 0", "stripe_charge_id VARCHAR 0 - 0",
                         "amount_cents INTEGER 1 - 0", "currency VARCHAR 0 - 0", "status VARCHAR(18) 0 - 0",
                         "created_at DATETIME 0 - 0", "refunded_cents INTEGER 1 0 0",
+                        "pending_refund_cents INTEGER 1 0 0",
                     ])
                 let objects = try db.schemaObjects()
                 #expect(!objects.contains { $0.hasPrefix("index ix_orders_created_covering on") })
@@ -86,7 +87,7 @@ struct MigrationTests {
 
             let store = try OrdersStore(location: .file(path: path))
             try store.read { db throws in
-                #expect(try db.schemaVersion == 3)
+                #expect(try db.schemaVersion == 4)
                 #expect(try db.dump("customers", columns: customerColumns) == customersBefore)
                 #expect(try db.dump("orders", columns: orderColumns) == ordersBefore)
                 // The money movements and the look-alikes stay, unchanged in their old columns.
@@ -139,7 +140,7 @@ struct MigrationTests {
             #expect(flagsAgain == flags)
             #expect(flags.count == 2)
             let version = try second.read { try $0.schemaVersion }
-            #expect(version == 3)
+            #expect(version == 4)
         }
     }
 
@@ -157,7 +158,7 @@ struct MigrationTests {
                 try OrdersStore(location: .file(path: path))
             } throws: { error in
                 (error as? StoreError)?.message
-                    == "The database at \(path) has schema version 7, but this payment-ops knows only up to version 3; "
+                    == "The database at \(path) has schema version 7, but this payment-ops knows only up to version 4; "
                     + "upgrade payment-ops. The file was left untouched."
             }
             #expect(try contents(of: path) == bytes)

@@ -134,18 +134,21 @@ struct RefundLogQueryTests {
             ])
     }
 
-    @Test("pending sums too large for an integer saturate instead of trapping or wrapping")
-    func pendingSumsSaturate() throws {
-        let orders = ["up", "down"].map { Samples.order(customerID: ann.id, id: $0) }
-        let store = try storeWithOrders(orders)
-        try store.write { db throws in
-            for (orderID, amount) in [("up", Int.max), ("up", 1), ("down", Int.min), ("down", -1)] {
-                try db.insertRefundLogEntry(Samples.refund(orderID: orderID, amountCents: amount, status: .pending))
+    @Test("a journal row whose order's sum would overflow an integer is refused, and the sums stay true")
+    func overflowingSumsAreRefused() throws {
+        let order = Samples.order(customerID: ann.id, id: "huge")
+        let store = try storeWithOrders([order])
+        try store.write {
+            try $0.insertRefundLogEntry(Samples.refund(orderID: "huge", amountCents: .max, status: .pending))
+        }
+        let error = try #require(throws: SQLiteError.self) {
+            try store.write {
+                try $0.insertRefundLogEntry(Samples.refund(orderID: "huge", amountCents: 1, status: .pending))
             }
         }
+        #expect(error.message == "integer overflow")
         let page = try store.read { try $0.refundedOrders(customerID: ann.id, limit: 10, after: nil) }
-        #expect(
-            Dictionary(uniqueKeysWithValues: page.map { ($0.order.id, $0.pendingCents) }) == ["up": .max, "down": .min])
+        #expect(page == [RefundedOrder(order: order, pendingCents: .max)])
     }
 
     @Test("review flags are stored and listed per order, oldest first")

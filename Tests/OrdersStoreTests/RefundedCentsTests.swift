@@ -3,8 +3,9 @@ import Testing
 
 @testable import OrdersStore
 
-/// `orders.refunded_cents` (schema version 3): backfilled by the migration, then kept by triggers on every write.
-@Suite("Refunded cents kept by the database")
+/// `orders.refunded_cents` (schema version 3) and `orders.pending_refund_cents` (version 4): backfilled by the
+/// migrations, then kept by triggers on every write.
+@Suite("Refunded and pending cents kept by the database")
 struct RefundedCentsTests {
     let ann = Samples.customer()
 
@@ -22,7 +23,7 @@ struct RefundedCentsTests {
     /// The orders' refunded cents, after checking that they agree with the journal.
     private func refunded(_ store: OrdersStore) throws -> [String] {
         try store.read { db throws in
-            #expect(try db.refundedMismatches() == [])
+            #expect(try db.journalSumMismatches() == [])
             return try db.refundedCents()
         }
     }
@@ -37,6 +38,7 @@ struct RefundedCentsTests {
             try db.insertRefundLogEntry(Samples.refund(orderID: "a", amountCents: 200, status: .succeeded))
         }
         #expect(try refunded(store) == ["a=500", "b=0"])
+        #expect(try store.read { try $0.pendingRefundCents() } == ["a=500", "b=0"])
         let totals = try store.read { try $0.refundTotals(orderID: "a") }
         #expect(totals == RefundTotals(succeededCents: 500, pendingCents: 500))
     }
@@ -51,11 +53,13 @@ struct RefundedCentsTests {
             try db.insertRefundLogEntry(failed)
         }
         #expect(try refunded(store) == ["a=0", "b=0"])
+        #expect(try store.read { try $0.pendingRefundCents() } == ["a=2000", "b=0"])
         try store.write { db throws in
             try db.settleRefund(id: settled.id, stripeRefundID: "re_1", completedAt: Samples.instant)
             try db.failRefund(id: failed.id, error: "card_declined", completedAt: Samples.instant)
         }
         #expect(try refunded(store) == ["a=1200", "b=0"])
+        #expect(try store.read { try $0.pendingRefundCents() } == ["a=0", "b=0"])
     }
 
     @Test("deleting a succeeded refund takes it off; deleting a pending one changes nothing")
@@ -130,7 +134,7 @@ struct RefundedCentsTests {
         #expect(try refunded(store) == ["a=3000", "b=0"])
     }
 
-    @Test("a version 2 file with refunds is backfilled exactly when it moves to version 3")
+    @Test("a version 2 file with refunds is backfilled exactly when it is migrated")
     func backfillFromVersion2() throws {
         try withTemporaryDirectory { directory throws in
             let path = directory + "/v2.db"
@@ -156,9 +160,10 @@ struct RefundedCentsTests {
             }
             let store = try OrdersStore(location: .file(path: path))
             try store.read { db throws in
-                #expect(try db.schemaVersion == 3)
+                #expect(try db.schemaVersion == 4)
                 #expect(try db.refundedCents() == ["a=1250", "b=0", "c=10000", "d=70"])
-                #expect(try db.refundedMismatches() == [])
+                #expect(try db.pendingRefundCents() == ["a=4000", "b=0", "c=0", "d=0"])
+                #expect(try db.journalSumMismatches() == [])
                 #expect(
                     try db.customerTotals(customerID: ann.id) == [
                         CurrencyTotals(currency: "eur", orders: 1, grossCents: 10_000, refundedCents: 10_000),
@@ -169,16 +174,50 @@ struct RefundedCentsTests {
         }
     }
 
-    @Test("a legacy file goes straight to version 3 with its refunds summed and its flags not counted")
+    @Test("a version 3 file's pending refunds are summed when it moves to version 4, and kept from then on")
+    func backfillFromVersion3() throws {
+        try withTemporaryDirectory { directory throws in
+            let path = directory + "/v3.db"
+            let settling = Samples.refund(orderID: "a", amountCents: 600, status: .pending)
+            do {
+                let database = try Database(location: .file(path: path))
+                try database.migrate(to: 3)
+                try database.insertCustomer(ann)
+                for id in ["a", "b"] {
+                    try database.insertOrder(Samples.order(customerID: ann.id, id: id, amountCents: 10_000))
+                }
+                for refund in [
+                    settling, Samples.refund(orderID: "a", amountCents: 150, status: .pending),
+                    Samples.refund(orderID: "a", amountCents: 100, status: .succeeded),
+                    Samples.refund(orderID: "b", amountCents: 900, status: .failed),
+                ] {
+                    try database.insertRefundLogEntry(refund)
+                }
+            }
+            let store = try OrdersStore(location: .file(path: path))
+            try store.read { db throws in
+                #expect(try db.schemaVersion == 4)
+                #expect(try db.pendingRefundCents() == ["a=750", "b=0"])
+                #expect(try db.journalSumMismatches() == [])
+            }
+            try store.write {
+                try $0.settleRefund(id: settling.id, stripeRefundID: "re_1", completedAt: Samples.instant)
+            }
+            #expect(try store.read { try $0.pendingRefundCents() } == ["a=150", "b=0"])
+            #expect(try refunded(store) == ["a=700", "b=0"])
+        }
+    }
+
+    @Test("a legacy file goes straight to the latest version with its refunds summed and its flags not counted")
     func legacyStraightToVersion3() throws {
         try withTemporaryDirectory { directory throws in
             let path = directory + "/payments.db"
             try LegacyDatabase.create(at: path)
             let store = try OrdersStore(location: .file(path: path))
             try store.read { db throws in
-                #expect(try db.schemaVersion == 3)
+                #expect(try db.schemaVersion == 4)
                 #expect(try db.refundedCents() == ["o1=0", "o2=10000", "o3=1500", "o4=100"])
-                #expect(try db.refundedMismatches() == [])
+                #expect(try db.journalSumMismatches() == [])
             }
         }
     }

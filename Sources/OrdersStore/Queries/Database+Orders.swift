@@ -19,11 +19,11 @@ extension Order: RowDecodable {
 }
 
 extension RefundedOrder: RowDecodable {
-    /// The succeeded sum is the triggers' `refunded_cents`; `refundedOrders` adds the pending sums.
-    static let columns = "\(Order.columns), refunded_cents"
+    /// Both sums are columns the triggers keep, so a page is one index range and a row each.
+    static let columns = "\(Order.columns), refunded_cents, pending_refund_cents"
 
     init(row: Row) throws {
-        self.init(order: try Order(row: row), succeededCents: try row.int(7))
+        self.init(order: try Order(row: row), succeededCents: try row.int(7), pendingCents: try row.int(8))
     }
 }
 
@@ -60,23 +60,9 @@ extension Database {
         try page(of: Order.self, customerID: customerID, limit: limit, after: cursor)
     }
 
-    /// The page `orders(customerID:limit:after:)` lists, each order with its refund sums.
-    ///
-    /// Pending refunds are few: each is one a person approved moments ago, and reconciliation settles it within a
-    /// minute. Reading them all through the partial index `ix_refund_log_pending` is one short statement, where a
-    /// correlated sum per listed order cost a seek each, almost always finding nothing.
+    /// The page `orders(customerID:limit:after:)` lists, each order with its refund sums, in one statement.
     public func refundedOrders(customerID: String, limit: Int, after cursor: OrderCursor?) throws -> [RefundedOrder] {
-        var pending: [String: Int] = [:]
-        for entry in try pendingRefunds() {
-            let (sum, overflow) = pending[entry.orderID, default: 0].addingReportingOverflow(entry.amountCents)
-            // Saturated, so absurd amounts (other systems write this journal) leave nothing refundable.
-            pending[entry.orderID] = overflow ? (entry.amountCents < 0 ? .min : .max) : sum
-        }
-        var orders = try page(of: RefundedOrder.self, customerID: customerID, limit: limit, after: cursor)
-        for index in orders.indices {
-            orders[index].pendingCents = pending[orders[index].order.id] ?? 0
-        }
-        return orders
+        try page(of: RefundedOrder.self, customerID: customerID, limit: limit, after: cursor)
     }
 
     /// Keyset paging over `ix_orders_customer_created`, decoding each row as `T`.

@@ -7,7 +7,7 @@ enum Schema {
     static let legacyFlagPrefix = "[FLAGGED FOR REVIEW]"
 
     /// Each migration's statements, run in order inside one transaction.
-    static let migrations: [[String]] = [version1, version2, version3]
+    static let migrations: [[String]] = [version1, version2, version3, version4]
 
     /// The newest schema version this binary knows.
     static var latestVersion: Int { migrations.count }
@@ -128,9 +128,59 @@ enum Schema {
         """,
     ]
 
-    /// The succeeded refunds of the order being updated, read through `ix_refund_log_order_status`.
-    private static let succeededSum = """
-        (SELECT COALESCE(SUM(amount_cents), 0) FROM refund_log \
-        WHERE refund_log.order_id = orders.id AND refund_log.status = 'succeeded')
+    /// Each order's pending refunds as a column kept by the same triggers, so an order-history page reads them
+    /// with its rows.
+    ///
+    /// Summing them per listed order at query time was an index seek per order, and reading every pending row of
+    /// the journal grows with a backlog that Stripe's slow refunds can keep for days. Version 3's triggers are
+    /// replaced by ones that set both sums.
+    static let version4 = [
+        "ALTER TABLE orders ADD COLUMN pending_refund_cents INTEGER NOT NULL DEFAULT 0",
         """
+        UPDATE orders SET pending_refund_cents = \(pendingSum)
+          WHERE id IN (SELECT order_id FROM refund_log WHERE status = 'pending')
+        """,
+        "DROP TRIGGER refund_log_after_insert",
+        "DROP TRIGGER refund_log_after_update",
+        "DROP TRIGGER refund_log_after_delete",
+        "DROP TRIGGER orders_after_insert",
+        """
+        CREATE TRIGGER refund_log_after_insert AFTER INSERT ON refund_log BEGIN
+          UPDATE orders SET \(bothSums) WHERE id = NEW.order_id;
+        END
+        """,
+        """
+        CREATE TRIGGER refund_log_after_update AFTER UPDATE OF order_id, amount_cents, status ON refund_log BEGIN
+          UPDATE orders SET \(bothSums) WHERE id IN (OLD.order_id, NEW.order_id);
+        END
+        """,
+        """
+        CREATE TRIGGER refund_log_after_delete AFTER DELETE ON refund_log BEGIN
+          UPDATE orders SET \(bothSums) WHERE id = OLD.order_id;
+        END
+        """,
+        """
+        CREATE TRIGGER orders_after_insert AFTER INSERT ON orders
+          WHEN EXISTS (SELECT 1 FROM refund_log WHERE order_id = NEW.id) BEGIN
+          UPDATE orders SET \(bothSums) WHERE id = NEW.id;
+        END
+        """,
+    ]
+
+    /// The succeeded refunds of the order being updated, read through `ix_refund_log_order_status`.
+    private static let succeededSum = sum(ofStatus: "succeeded")
+
+    /// The pending refunds of the order being updated, read the same way.
+    private static let pendingSum = sum(ofStatus: "pending")
+
+    /// Both kept sums, set afresh from the journal.
+    private static let bothSums = "refunded_cents = \(succeededSum), pending_refund_cents = \(pendingSum)"
+
+    /// The sum of the journal rows in `status` of the order being updated.
+    private static func sum(ofStatus status: String) -> String {
+        """
+        (SELECT COALESCE(SUM(amount_cents), 0) FROM refund_log \
+        WHERE refund_log.order_id = orders.id AND refund_log.status = '\(status)')
+        """
+    }
 }

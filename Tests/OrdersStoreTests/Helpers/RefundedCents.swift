@@ -1,19 +1,30 @@
 @testable import OrdersStore
 
 extension Database {
-    /// Every order whose `refunded_cents` is not the sum of its succeeded journal rows, as `id: column ≠ journal`.
+    /// Every order whose `refunded_cents` or `pending_refund_cents` is not the sum of its succeeded or pending
+    /// journal rows, as `id: column ≠ journal`.
     ///
-    /// Empty when the triggers and the backfill kept every order right.
-    func refundedMismatches() throws -> [String] {
-        try fetchAll(
-            """
-            SELECT id, refunded_cents, journal FROM (
-              SELECT o.id, o.refunded_cents, (SELECT COALESCE(SUM(r.amount_cents), 0) FROM refund_log AS r
-                WHERE r.order_id = o.id AND r.status = 'succeeded') AS journal
-              FROM orders AS o
-            ) WHERE refunded_cents != journal ORDER BY id
-            """
-        ) { row in "\(try row.string(0)): \(try row.int(1)) ≠ \(try row.int(2))" }
+    /// Empty when the triggers and the backfills kept every order right.
+    func journalSumMismatches() throws -> [String] {
+        try ["succeeded": "refunded_cents", "pending": "pending_refund_cents"].sorted(by: <).flatMap {
+            status, column in
+            try fetchAll(
+                """
+                SELECT id, \(column), journal FROM (
+                  SELECT o.id, o.\(column), (SELECT COALESCE(SUM(r.amount_cents), 0) FROM refund_log AS r
+                    WHERE r.order_id = o.id AND r.status = '\(status)') AS journal
+                  FROM orders AS o
+                ) WHERE \(column) != journal ORDER BY id
+                """
+            ) { row in "\(try row.string(0)): \(column) \(try row.int(1)) ≠ \(try row.int(2))" }
+        }
+    }
+
+    /// The `pending_refund_cents` of each order, by id, as `id=cents`.
+    func pendingRefundCents() throws -> [String] {
+        try fetchAll("SELECT id, pending_refund_cents FROM orders ORDER BY id") { row in
+            "\(try row.string(0))=\(try row.int(1))"
+        }
     }
 
     /// The `refunded_cents` of each order, by id, as `id=cents`.
