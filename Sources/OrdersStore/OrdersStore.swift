@@ -3,9 +3,10 @@ import Synchronization
 /// The orders database: one connection that writes, behind a lock, and read-only connections that read side by side.
 ///
 /// `Sendable`, so every part of the server can share one store. Each `read` or `write` runs in its own
-/// transaction; business code never says `BEGIN` or `COMMIT`. A file database is in WAL mode, so readers never wait
-/// for each other or for the writer: concurrent tool calls read in parallel instead of queueing on one lock. An
-/// in-memory database exists only inside its one connection, so there every read takes the writer's turn.
+/// transaction; business code never says `BEGIN` or `COMMIT`. A file database in WAL mode lets readers run without
+/// waiting for each other or for the writer, so concurrent tool calls read in parallel instead of queueing on one
+/// lock. Without WAL (an in-memory database exists only inside its one connection; some file systems refuse WAL)
+/// every read takes the writer's turn instead.
 public final class OrdersStore: Sendable {
     /// The connection that migrates and writes. `nonisolated(unsafe)` because `Database` is deliberately not
     /// `Sendable`. Safe because it is touched only inside `writerLock.withLock`, which lets one thread in at a time,
@@ -20,6 +21,12 @@ public final class OrdersStore: Sendable {
     nonisolated(unsafe) private var idleReaders: [Database] = []
     private let readersLock = Mutex(())
     private let busyTimeout: Duration
+    /// Whether reads get connections of their own: only in WAL mode do they run beside the writer.
+    private let readsSideBySide: Bool
+
+    /// How many idle read connections are kept; more are closed when put back. Each holds a page cache of up to
+    /// 2 MB, and reads run at once only as many as the threads running tasks, two on a two-core machine.
+    static let maximumIdleReaders = 4
 
     /// Opens (creating if missing) and migrates the database a `DATABASE_URL` names.
     ///
@@ -42,6 +49,13 @@ public final class OrdersStore: Sendable {
             try database.migrate()
             return database
         }
+        readsSideBySide = try writer.fetchOne("PRAGMA journal_mode") { try $0.string(0) } == "wal"
+    }
+
+    deinit {
+        // Read connections close first, so that the writer is the last connection and folds the WAL back into the
+        // file: a read-only connection cannot, and the file alone would then lack the latest commits.
+        readersLock.withLock { _ in idleReaders.removeAll() }
     }
 
     /// Runs `body` in a deferred transaction, so every query in it sees one snapshot.
@@ -49,9 +63,9 @@ public final class OrdersStore: Sendable {
     /// On a file database `body` gets a read-only connection: writing from it fails with `SQLITE_READONLY`.
     /// The `Database` is lent for the duration of `body`; do not keep it.
     public func read<T>(_ body: (Database) throws -> T) throws -> T {
-        guard case .file = writer.location else { return try serialized(.deferred, body) }
+        guard readsSideBySide else { return try serialized(.deferred, body) }
         let reader = try takeReader()
-        defer { readersLock.withLock { _ in idleReaders.append(reader) } }
+        defer { putBack(reader) }
         return try reader.transaction(.deferred, body)
     }
 
@@ -67,6 +81,15 @@ public final class OrdersStore: Sendable {
     private func takeReader() throws -> Database {
         if let idle = readersLock.withLock({ _ in idleReaders.popLast() }) { return idle }
         return try Database(location: writer.location, busyTimeout: busyTimeout, access: .readOnly)
+    }
+
+    /// Keeps a reader for the next read, unless enough are idle or its transaction is still open (a failed
+    /// rollback): such a connection would refuse every `BEGIN` and hold back checkpoints, so it is closed instead.
+    private func putBack(_ reader: Database) {
+        guard !reader.isInTransaction else { return }
+        readersLock.withLock { _ in
+            if idleReaders.count < Self.maximumIdleReaders { idleReaders.append(reader) }
+        }
     }
 
     /// Runs one transaction on the writer while holding its lock.

@@ -17,6 +17,7 @@ struct DatabaseLocationTests {
             ("SQLite:///payments.db", .file(path: "payments.db")),
             ("sqlite::memory:", .memory),
             (":memory:", .memory),
+            ("sqlite:///:memory:", .memory),
             ("/srv/payments.db", .file(path: "/srv/payments.db")),
             ("payments.db", .file(path: "payments.db")),
             ("  sqlite:///padded.db \n", .file(path: "padded.db")),

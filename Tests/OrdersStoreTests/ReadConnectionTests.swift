@@ -1,4 +1,5 @@
 import Dispatch
+import Glibc
 import Testing
 
 @testable import OrdersStore
@@ -46,6 +47,42 @@ struct ReadConnectionTests {
             }
             #expect(error.isReadOnly)
             #expect(try store.read { try $0.customer(id: ann.id) } == ann)
+        }
+    }
+
+    @Test("a read whose body fails leaves the next read working")
+    func failedReadLeavesReadsWorking() throws {
+        struct Abandon: Error {}
+        try withTemporaryDirectory { directory throws in
+            let store = try OrdersStore(location: .file(path: directory + "/orders.db"))
+            let ann = Samples.customer()
+            try store.write { try $0.insertCustomer(ann) }
+            #expect(throws: Abandon.self) { try store.read { _ in throw Abandon() } }
+            #expect(try store.read { try $0.customer(id: ann.id) } == ann)
+        }
+    }
+
+    @Test("closing the store folds the WAL back into the file, read connections and all")
+    func closingCheckpoints() throws {
+        try withTemporaryDirectory { directory throws in
+            let path = directory + "/orders.db"
+            do {
+                let store = try OrdersStore(location: .file(path: path))
+                try store.write { try $0.insertCustomer(Samples.customer()) }
+                #expect(try store.read { try $0.fetchOne("SELECT COUNT(*) FROM customers") { try $0.int(0) } } == 1)
+                #expect(access(path + "-wal", F_OK) == 0)
+            }
+            #expect(access(path + "-wal", F_OK) != 0)
+        }
+    }
+
+    @Test("an in-memory database, however it is spelled, reads what was written to it")
+    func inMemoryReadsItsWrites() throws {
+        for url in ["sqlite::memory:", "sqlite:///:memory:", ":memory:"] {
+            let store = try OrdersStore(url: url)
+            let ann = Samples.customer()
+            try store.write { try $0.insertCustomer(ann) }
+            #expect(try store.read { try $0.customer(id: ann.id) } == ann, "\(url)")
         }
     }
 

@@ -8,7 +8,7 @@ public enum DatabaseLocation: Sendable, Equatable {
     /// Parses a `DATABASE_URL`.
     ///
     /// Accepts the forms SQLAlchemy users know: `sqlite:///relative.db`, `sqlite:////absolute.db`,
-    /// `sqlite::memory:`, and a plain file path (`:memory:` included).
+    /// `sqlite::memory:` or `sqlite:///:memory:`, and a plain file path (`:memory:` included).
     /// - Throws: `StoreError` of kind `.invalidURL` naming the accepted forms. The message names only the URL's
     ///   scheme, never the whole value, which may carry credentials.
     public init(url: String) throws {
@@ -40,7 +40,8 @@ public enum DatabaseLocation: Sendable, Equatable {
         if path.contains("?") {
             throw StoreError.invalidURL(problem: "query parameters are not supported")
         }
-        self = .file(path: path)
+        // SQLAlchemy's own spelling of an in-memory database.
+        self = path == ":memory:" ? .memory : .file(path: path)
     }
 
     /// The path to show in messages: the file path, or `:memory:`.
