@@ -72,7 +72,7 @@ public struct OrderSummary: JSONWritable, Sendable, Hashable {
     }
 
     /// One line: id, amount, status, and what was refunded and remains refundable, or `refundable in full` for the
-    /// common order nothing has touched (shorter for the model to read).
+    /// common paid order nothing has touched (shorter for the model to read).
     var line: String {
         var text = ByteBuffer(capacity: 128)
         appendLine(to: &text)
@@ -96,7 +96,9 @@ public struct OrderSummary: JSONWritable, Sendable, Hashable {
         text.append(utf8: status)
         text.append(", ")
         text.append(utf8: createdAt)
-        guard refundedCents != 0 || refundableCents != amountCents else {
+        // Only a paid order: one another system marked refunded without journal rows keeps both figures, which do
+        // not contradict its status the way "in full" would.
+        guard status != "paid" || amountCents <= 0 || refundedCents != 0 || refundableCents != amountCents else {
             text.append(", refundable in full")
             return
         }

@@ -28,6 +28,25 @@ struct OrderHistoryTests {
             ])
     }
 
+    @Test("only a paid order nothing has refunded reads 'refundable in full'")
+    func refundableInFull() throws {
+        let world = try TestWorld()
+        let jane = try world.addCustomer("jane@example.com")
+        try world.addOrder("paid", for: jane, amount: 500, daysAgo: 1)
+        try world.addOrder("marked", for: jane, amount: 700, daysAgo: 2, status: .refunded)
+        try world.addOrder("free", for: jane, amount: 0, daysAgo: 3)
+
+        let text = try world.service.orderHistory(email: "jane@example.com").text
+        let lines = text.split(separator: "\n").filter { $0.hasPrefix("- ") }
+
+        #expect(
+            lines == [
+                "- paid (no PaymentIntent): $5.00 paid, 2026-11-26T12:00:00Z, refundable in full",
+                "- marked (no PaymentIntent): $7.00 refunded, 2026-11-25T12:00:00Z, refunded $0.00, refundable $7.00",
+                "- free (no PaymentIntent): $0.00 paid, 2026-11-24T12:00:00Z, refunded $0.00, refundable $0.00",
+            ])
+    }
+
     @Test("pending refunds count against what remains, whether or not Stripe has accepted them")
     func pendingRefunds() throws {
         let world = try TestWorld()
