@@ -13,7 +13,7 @@ public struct JSONWriter: ~Copyable {
 
     private var buffer: ByteBuffer
 
-    /// The bytes written so far.
+    /// A copy of the bytes written so far.
     public var bytes: [UInt8] { buffer.array }
 
     /// Creates a writer whose buffer starts with room for `capacity` bytes.
@@ -120,6 +120,10 @@ public struct JSONWriter: ~Copyable {
 
     /// The comma unless this is the object's first member, then the key and its colon.
     private mutating func writeKey(_ key: StaticString) {
+        assert(
+            UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount).allSatisfy {
+                (0x20..<0x7F).contains($0) && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\")
+            }, "a member key must be plain ASCII that needs no escape")
         if buffer.last != UInt8(ascii: "{") { buffer.append(UInt8(ascii: ",")) }
         buffer.append(UInt8(ascii: "\""))
         append(key)
@@ -147,10 +151,12 @@ public struct JSONWriter: ~Copyable {
         buffer.append(byte)
     }
 
+    /// Appends a literal as it is: JSON text the caller knows is valid (`null`, `true`).
     mutating func append(_ literal: StaticString) {
         buffer.append(literal)
     }
 
+    /// Appends an integer in decimal.
     mutating func write(_ integer: Int) {
         // Nineteen digits and a sign at most. Written right to left into a scratch buffer, then appended at once;
         // `magnitude` makes Int.min safe.
@@ -178,6 +184,7 @@ public struct JSONWriter: ~Copyable {
         buffer.append(utf8: text)
     }
 
+    /// Appends a string, quoted and escaped.
     mutating func write(_ text: String) {
         buffer.append(UInt8(ascii: "\""))
         var text = text

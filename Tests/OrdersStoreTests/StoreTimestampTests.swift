@@ -58,6 +58,19 @@ struct StoreTimestampTests {
         }
     }
 
+    @Test("years outside four digits are written whole, with their sign")
+    func wideYears() {
+        for (year, stored, iso) in [
+            (12_345, "12345-06-07 08:09:10.000000", "12345-06-07T08:09:10Z"),
+            (-249, "-0249-06-07 08:09:10.000000", "-0249-06-07T08:09:10Z"),
+        ] as [(Int64, String, String)] {
+            let seconds = StoreTimestamp.daysFromCivil(year: year, month: 6, day: 7) * 86_400 + 8 * 3600 + 9 * 60 + 10
+            let date = Date(timeIntervalSince1970: Double(seconds))
+            #expect(StoreTimestamp.string(from: date) == stored)
+            #expect(StoreTimestamp.iso8601(date) == iso)
+        }
+    }
+
     @Test("civil dates agree with day counts on known days")
     func civilDates() {
         #expect(StoreTimestamp.daysFromCivil(year: 1970, month: 1, day: 1) == 0)

@@ -70,7 +70,8 @@ struct ToolResult: Sendable, Equatable {
 
     /// A successful result.
     static func success(_ structuredContent: JSONText, text: String) -> ToolResult {
-        ToolResult(structuredContent: structuredContent, text: text, isError: false)
+        assert(structuredContent.bytes.first == UInt8(ascii: "{"), "structured content must be a JSON object")
+        return ToolResult(structuredContent: structuredContent, text: text, isError: false)
     }
 
     /// An `isError` result whose message says what went wrong and what to do next.

@@ -154,9 +154,10 @@ enum Reply: Sendable {
         }
     }
 
-    /// The response as the client reads it: its line, parsed back; for tests and tools.
+    /// The response as the client reads it, the transport's substitute for an unencodable one included: its line,
+    /// parsed back; for tests and tools.
     func response() async -> JSONValue? {
-        guard let line = try? await message()?.line() else { return nil }
+        guard let line = await message()?.lineOrInternalError() else { return nil }
         return try? JSONCodec.parse(line)
     }
 }

@@ -29,4 +29,16 @@ struct Response: Sendable {
         writer.append(byte: UInt8(ascii: "\n"))
         return writer.bytes
     }
+
+    /// The line to send: `line()`, or, when the result cannot be encoded, an internal error for the same id, so the
+    /// client is never left waiting; `failed` hears why.
+    func lineOrInternalError(reporting failed: (JSONWriter.NonFiniteNumber) -> Void = { _ in }) -> [UInt8] {
+        do {
+            return try line()
+        } catch {
+            failed(error)
+            // An internal error holds no number, so it always encodes; the empty line is never reached.
+            return (try? Response(id: id, outcome: .failure(.internalError)).line()) ?? []
+        }
+    }
 }

@@ -18,12 +18,7 @@ final class OutputWriter: Sendable {
     /// Writes one response. One that cannot be encoded (a non-finite number) is replaced by an internal error for
     /// the same id, so the client is never left waiting.
     func write(_ response: Response) {
-        do {
-            write(line: try response.line())
-        } catch {
-            logger.log(.error, "could not encode a response: \(error)")
-            write(Response(id: response.id, outcome: .failure(.internalError)))
-        }
+        write(line: response.lineOrInternalError { logger.log(.error, "could not encode a response: \($0)") })
     }
 
     /// Writes a notification or a request of the server's own; one that cannot be encoded is dropped.
