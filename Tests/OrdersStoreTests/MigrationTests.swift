@@ -12,7 +12,7 @@ struct MigrationTests {
         try withTemporaryDirectory { directory throws in
             let store = try OrdersStore(location: .file(path: directory + "/orders.db"))
             try store.read { db throws in
-                #expect(try db.schemaVersion == 4)
+                #expect(try db.schemaVersion == 5)
                 #expect(try db.fetchOne("PRAGMA journal_mode") { try $0.string(0) } == "wal")
                 #expect(try db.fetchOne("PRAGMA foreign_keys") { try $0.int(0) } == 1)
                 #expect(
@@ -39,7 +39,7 @@ struct MigrationTests {
                     #expect(objects.contains("trigger \(trigger)"), "missing \(trigger)")
                 }
                 for index in [
-                    "ix_customers_email_nocase", "ix_orders_currency_created", "ix_orders_customer_created",
+                    "ix_customers_email_nocase", "ix_orders_currency_created", "ix_orders_customer_history",
                     "ix_orders_stripe_charge_id", "ix_refund_log_idempotency_key", "ix_refund_log_order_status",
                     "ix_refund_log_pending", "ix_review_flags_order", "ix_refund_approvals_order",
                 ] {
@@ -87,7 +87,7 @@ struct MigrationTests {
 
             let store = try OrdersStore(location: .file(path: path))
             try store.read { db throws in
-                #expect(try db.schemaVersion == 4)
+                #expect(try db.schemaVersion == 5)
                 #expect(try db.dump("customers", columns: customerColumns) == customersBefore)
                 #expect(try db.dump("orders", columns: orderColumns) == ordersBefore)
                 // The money movements and the look-alikes stay, unchanged in their old columns.
@@ -140,7 +140,7 @@ struct MigrationTests {
             #expect(flagsAgain == flags)
             #expect(flags.count == 2)
             let version = try second.read { try $0.schemaVersion }
-            #expect(version == 4)
+            #expect(version == 5)
         }
     }
 
@@ -158,7 +158,7 @@ struct MigrationTests {
                 try OrdersStore(location: .file(path: path))
             } throws: { error in
                 (error as? StoreError)?.message
-                    == "The database at \(path) has schema version 7, but this payment-ops knows only up to version 4; "
+                    == "The database at \(path) has schema version 7, but this payment-ops knows only up to version 5; "
                     + "upgrade payment-ops. The file was left untouched."
             }
             #expect(try contents(of: path) == bytes)

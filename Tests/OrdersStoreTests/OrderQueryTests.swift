@@ -28,6 +28,17 @@ struct OrderQueryTests {
         }
     }
 
+    @Test("a page of order history reads only its covering index, already in order", arguments: [false, true])
+    func historyQueryPlan(afterCursor: Bool) throws {
+        let store = try Samples.memoryStore(with: [ann])
+        let sql = "EXPLAIN QUERY PLAN SELECT \(RefundedOrder.columns) \(Database.pageTail(afterCursor: afterCursor))"
+        let arguments: [any SQLBindable] = afterCursor ? [ann.id, "2026-11-27", "o1", 51] : [ann.id, 51]
+        let plan = try store.read { db in try db.fetchAll(sql, arguments) { try $0.string(3) } }
+        let condition = afterCursor ? "customer_id=? AND (created_at,id)<(?,?)" : "customer_id=?"
+        #expect(plan.first == "SEARCH orders USING COVERING INDEX ix_orders_customer_history (\(condition))")
+        #expect(!plan.contains { $0.contains("TEMP B-TREE") })
+    }
+
     @Test("a long list of PaymentIntents is looked up in chunks")
     func longPaymentIntentList() throws {
         let store = try Samples.memoryStore(with: [ann])

@@ -160,7 +160,7 @@ struct RefundedCentsTests {
             }
             let store = try OrdersStore(location: .file(path: path))
             try store.read { db throws in
-                #expect(try db.schemaVersion == 4)
+                #expect(try db.schemaVersion == 5)
                 #expect(try db.refundedCents() == ["a=1250", "b=0", "c=10000", "d=70"])
                 #expect(try db.pendingRefundCents() == ["a=4000", "b=0", "c=0", "d=0"])
                 #expect(try db.journalSumMismatches() == [])
@@ -174,7 +174,7 @@ struct RefundedCentsTests {
         }
     }
 
-    @Test("a version 3 file's pending refunds are summed when it moves to version 4, and kept from then on")
+    @Test("a version 3 file's pending refunds are summed when it is migrated, and kept from then on")
     func backfillFromVersion3() throws {
         try withTemporaryDirectory { directory throws in
             let path = directory + "/v3.db"
@@ -196,7 +196,7 @@ struct RefundedCentsTests {
             }
             let store = try OrdersStore(location: .file(path: path))
             try store.read { db throws in
-                #expect(try db.schemaVersion == 4)
+                #expect(try db.schemaVersion == 5)
                 #expect(try db.pendingRefundCents() == ["a=750", "b=0"])
                 #expect(try db.journalSumMismatches() == [])
             }
@@ -215,7 +215,7 @@ struct RefundedCentsTests {
             try LegacyDatabase.create(at: path)
             let store = try OrdersStore(location: .file(path: path))
             try store.read { db throws in
-                #expect(try db.schemaVersion == 4)
+                #expect(try db.schemaVersion == 5)
                 #expect(try db.refundedCents() == ["o1=0", "o2=10000", "o3=1500", "o4=100"])
                 #expect(try db.journalSumMismatches() == [])
             }

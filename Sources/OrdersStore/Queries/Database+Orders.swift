@@ -65,25 +65,27 @@ extension Database {
         try page(of: RefundedOrder.self, customerID: customerID, limit: limit, after: cursor)
     }
 
-    /// Keyset paging over `ix_orders_customer_created`, decoding each row as `T`.
+    /// Keyset paging over `ix_orders_customer_history`, decoding each row as `T`.
     private func page<T: RowDecodable>(of type: T.Type, customerID: String, limit: Int, after cursor: OrderCursor?)
         throws -> [T]
     {
         guard let cursor else {
             return try fetchAll(
-                T.self,
-                "FROM orders WHERE customer_id = ? ORDER BY created_at DESC, id DESC LIMIT ?",
-                [customerID, max(0, limit)]
-            )
+                T.self, Self.pageTail(afterCursor: false), [customerID, max(0, limit)])
         }
         return try fetchAll(
-            T.self,
-            """
-            FROM orders WHERE customer_id = ? AND (created_at < ? OR (created_at = ? AND id < ?))
-            ORDER BY created_at DESC, id DESC LIMIT ?
-            """,
-            [customerID, cursor.createdAt, cursor.createdAt, cursor.id, max(0, limit)]
-        )
+            T.self, Self.pageTail(afterCursor: true),
+            [customerID, cursor.createdAt, cursor.id, max(0, limit)])
+    }
+
+    /// The FROM, WHERE, ORDER BY and LIMIT of a page of a customer's orders, newest first; `afterCursor` adds the
+    /// keyset condition. Its arguments: the customer id, then the cursor's time and id, then the limit.
+    ///
+    /// The condition is a row value, which SQLite turns into the end of the index range, so a later page starts
+    /// where the cursor points instead of stepping past every newer order.
+    static func pageTail(afterCursor: Bool) -> String {
+        let keyset = afterCursor ? " AND (created_at, id) < (?, ?)" : ""
+        return "FROM orders WHERE customer_id = ?\(keyset) ORDER BY created_at DESC, id DESC LIMIT ?"
     }
 
     /// The orders paid by these PaymentIntents, keyed by PaymentIntent id; ids without an order are absent.

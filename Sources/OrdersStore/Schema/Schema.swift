@@ -7,7 +7,7 @@ enum Schema {
     static let legacyFlagPrefix = "[FLAGGED FOR REVIEW]"
 
     /// Each migration's statements, run in order inside one transaction.
-    static let migrations: [[String]] = [version1, version2, version3, version4]
+    static let migrations: [[String]] = [version1, version2, version3, version4, version5]
 
     /// The newest schema version this binary knows.
     static var latestVersion: Int { migrations.count }
@@ -164,6 +164,20 @@ enum Schema {
           WHEN EXISTS (SELECT 1 FROM refund_log WHERE order_id = NEW.id) BEGIN
           UPDATE orders SET \(bothSums) WHERE id = NEW.id;
         END
+        """,
+    ]
+
+    /// The index that pages a customer's orders made covering: it holds every column an order-history page reads,
+    /// so a page is one index range without a seek into the table per order (a tenth of a page's instructions).
+    ///
+    /// It replaces `ix_orders_customer_created`, whose columns it begins with, and is about a quarter larger: 23 MB
+    /// more on a million orders. Building it takes a couple of seconds there, once, on the first start after the
+    /// upgrade.
+    static let version5 = [
+        "DROP INDEX ix_orders_customer_created",
+        """
+        CREATE INDEX ix_orders_customer_history ON orders (customer_id, created_at, id, stripe_charge_id,
+          amount_cents, currency, status, refunded_cents, pending_refund_cents)
         """,
     ]
 
