@@ -2,6 +2,11 @@ import OrdersStore
 import PaymentCore
 import Testing
 
+/// The text rendering's order lines.
+private func orderLines(_ history: OrderHistory) -> [Substring] {
+    history.text.split(separator: "\n").filter { $0.hasPrefix("- ") }
+}
+
 @Suite("get_order_history pages a customer's orders with what remains refundable")
 struct OrderHistoryTests {
     @Test("orders come newest first with refunded and refundable amounts")
@@ -20,9 +25,8 @@ struct OrderHistoryTests {
         #expect(history.orders[1].status == "partially_refunded")
         #expect(history.orders[0].paymentIntentID == nil)
         #expect(history.nextCursor == nil)
-        let lines = history.text.split(separator: "\n").filter { $0.hasPrefix("- ") }
         #expect(
-            lines == [
+            orderLines(history) == [
                 "- o2 (no PaymentIntent): $10.00 paid, 2026-11-26T12:00:00Z, refundable in full",
                 "- o1 (pi_1): $49.99 partially_refunded, 2026-11-17T12:00:00Z, refunded $9.99, refundable $40.00",
             ])
@@ -36,11 +40,10 @@ struct OrderHistoryTests {
         try world.addOrder("marked", for: jane, amount: 700, daysAgo: 2, status: .refunded)
         try world.addOrder("free", for: jane, amount: 0, daysAgo: 3)
 
-        let text = try world.service.orderHistory(email: "jane@example.com").text
-        let lines = text.split(separator: "\n").filter { $0.hasPrefix("- ") }
+        let history = try world.service.orderHistory(email: "jane@example.com")
 
         #expect(
-            lines == [
+            orderLines(history) == [
                 "- paid (no PaymentIntent): $5.00 paid, 2026-11-26T12:00:00Z, refundable in full",
                 "- marked (no PaymentIntent): $7.00 refunded, 2026-11-25T12:00:00Z, refunded $0.00, refundable $7.00",
                 "- free (no PaymentIntent): $0.00 paid, 2026-11-24T12:00:00Z, refunded $0.00, refundable $0.00",
