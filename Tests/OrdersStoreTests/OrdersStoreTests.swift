@@ -72,6 +72,35 @@ struct OrdersStoreTests {
         }
     }
 
+    @Test("opening a file waits for another process's migration longer than a write waits for a lock")
+    func openingWaitsForMigration() throws {
+        try withTemporaryDirectory { directory throws in
+            let path = directory + "/orders.db"
+            try Database(location: .file(path: path)).migrate(to: Schema.latestVersion - 1)
+            let holder = try Database(location: .file(path: path))
+            try holder.execute("BEGIN IMMEDIATE")
+
+            let started = DispatchSemaphore(value: 0)
+            let finished = DispatchSemaphore(value: 0)
+            let opened = Handoff<Result<Int, any Error>>()
+            DispatchQueue.global().async {
+                started.signal()
+                opened.put(
+                    Result {
+                        let store = try OrdersStore(location: .file(path: path), busyTimeout: .milliseconds(50))
+                        return try store.read { try $0.schemaVersion }
+                    })
+                finished.signal()
+            }
+            started.wait()
+            // Longer than the store's own busy timeout: building an index can hold the lock for seconds.
+            usleep(300_000)
+            try holder.execute("COMMIT")
+            finished.wait()
+            #expect(try opened.take()?.get() == Schema.latestVersion)
+        }
+    }
+
     @Test("a write fails with a clear busy error when the lock outlasts the busy timeout")
     func writeFailsWhenBusy() throws {
         try withTemporaryDirectory { directory throws in

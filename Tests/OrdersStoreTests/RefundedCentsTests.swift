@@ -93,6 +93,22 @@ struct RefundedCentsTests {
         #expect(try refunded(store) == ["a=0", "b=0"])
     }
 
+    @Test("changing a pending refund's amount, its order, or settling it moves the pending totals")
+    func updatePending() throws {
+        let store = try store()
+        let refund = Samples.refund(orderID: "a", amountCents: 500, status: .pending)
+        try store.write { try $0.insertRefundLogEntry(refund) }
+        func change(_ assignment: String) throws -> [String] {
+            try store.write { db in _ = try db.execute("UPDATE refund_log SET \(assignment) WHERE id = ?", [refund.id])
+            }
+            return try store.read { db in [try db.pendingRefundCents(), try db.refundedCents()].joined().map { $0 } }
+        }
+        #expect(try change("amount_cents = 400") == ["a=400", "b=0", "a=0", "b=0"])
+        #expect(try change("order_id = 'b'") == ["a=0", "b=400", "a=0", "b=0"])
+        #expect(try change("status = 'succeeded'") == ["a=0", "b=0", "a=0", "b=400"])
+        #expect(try store.read { try $0.journalSumMismatches() } == [])
+    }
+
     @Test("a refund written the legacy way, without a status, counts as succeeded")
     func legacyInsert() throws {
         let store = try store()
@@ -124,6 +140,7 @@ struct RefundedCentsTests {
         let store = try store()
         try store.write { db throws in
             try db.insertLegacyRefund(id: "r1", orderID: "a", amountCents: 3_000)
+            try db.insertRefundLogEntry(Samples.refund(orderID: "a", amountCents: 700, status: .pending))
             try db.execute(
                 """
                 INSERT OR REPLACE INTO orders (id, customer_id, amount_cents, currency, status, created_at)
@@ -132,6 +149,7 @@ struct RefundedCentsTests {
                 [ann.id])
         }
         #expect(try refunded(store) == ["a=3000", "b=0"])
+        #expect(try store.read { try $0.pendingRefundCents() } == ["a=700", "b=0"])
     }
 
     @Test("a version 2 file with refunds is backfilled exactly when it is migrated")
@@ -183,10 +201,13 @@ struct RefundedCentsTests {
                 let database = try Database(location: .file(path: path))
                 try database.migrate(to: 3)
                 try database.insertCustomer(ann)
-                for id in ["a", "b"] {
+                for id in ["a", "b", "c"] {
                     try database.insertOrder(Samples.order(customerID: ann.id, id: id, amountCents: 10_000))
                 }
+                // Version 3 never summed pending rows, so another system could leave an impossible sum behind.
                 for refund in [
+                    Samples.refund(orderID: "c", amountCents: .max, status: .pending),
+                    Samples.refund(orderID: "c", amountCents: 1, status: .pending),
                     settling, Samples.refund(orderID: "a", amountCents: 150, status: .pending),
                     Samples.refund(orderID: "a", amountCents: 100, status: .succeeded),
                     Samples.refund(orderID: "b", amountCents: 900, status: .failed),
@@ -197,19 +218,18 @@ struct RefundedCentsTests {
             let store = try OrdersStore(location: .file(path: path))
             try store.read { db throws in
                 #expect(try db.schemaVersion == 5)
-                #expect(try db.pendingRefundCents() == ["a=750", "b=0"])
-                #expect(try db.journalSumMismatches() == [])
+                #expect(try db.pendingRefundCents() == ["a=750", "b=0", "c=\(Int.max)"])
             }
             try store.write {
                 try $0.settleRefund(id: settling.id, stripeRefundID: "re_1", completedAt: Samples.instant)
             }
-            #expect(try store.read { try $0.pendingRefundCents() } == ["a=150", "b=0"])
-            #expect(try refunded(store) == ["a=700", "b=0"])
+            #expect(try store.read { try $0.pendingRefundCents() } == ["a=150", "b=0", "c=\(Int.max)"])
+            #expect(try store.read { try $0.refundedCents() } == ["a=700", "b=0", "c=0"])
         }
     }
 
     @Test("a legacy file goes straight to the latest version with its refunds summed and its flags not counted")
-    func legacyStraightToVersion3() throws {
+    func legacyStraightToLatest() throws {
         try withTemporaryDirectory { directory throws in
             let path = directory + "/payments.db"
             try LegacyDatabase.create(at: path)

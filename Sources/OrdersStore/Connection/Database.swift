@@ -24,6 +24,8 @@ public final class Database {
 
     /// Whether this connection may write.
     let access: Access
+    /// How long a statement waits for another connection's lock.
+    let busyTimeout: Duration
 
     /// Opens the database and configures the connection; does not migrate.
     ///
@@ -52,13 +54,14 @@ public final class Database {
         self.handle = opened
         self.location = location
         self.access = access
+        self.busyTimeout = busyTimeout
         // SQLite quietly falls back to read-only when the file cannot be opened for writing; refuse that up front
         // rather than fail at the first refund.
         guard access == .readOnly || sqlite3_db_readonly(handle, "main") != 1 else {
             throw StoreError.readOnly(path: location.displayPath)
         }
         sqlite3_extended_result_codes(handle, 1)
-        sqlite3_busy_timeout(handle, Int32((busyTimeout / .milliseconds(1)).rounded()))
+        setBusyTimeout(busyTimeout)
         try execute("PRAGMA foreign_keys = ON")
         // ANALYZE (after a migration, and inside `PRAGMA optimize`) samples this many rows per index instead of
         // reading whole tables, so it takes milliseconds on a million orders.
@@ -72,6 +75,11 @@ public final class Database {
         // cannot write the statistics.
         if access == .readWrite { sqlite3_exec(handle, "PRAGMA optimize", nil, nil, nil) }
         sqlite3_close(handle)
+    }
+
+    /// Sets how long a statement waits for another connection's lock before failing as busy.
+    func setBusyTimeout(_ timeout: Duration) {
+        sqlite3_busy_timeout(handle, Int32((timeout / .milliseconds(1)).rounded()))
     }
 
     /// Rows per index that ANALYZE samples; SQLite's own recommendation for `PRAGMA optimize`.

@@ -8,8 +8,9 @@ extension Database {
     ///
     /// Refuses a file newer than this binary before writing anything (switching to WAL rewrites the header).
     /// Each migration re-reads the version under the write lock, so two processes starting on one file at
-    /// once (Claude Desktop starts two) apply every migration exactly once. A process that applied one then
-    /// gathers the query planner's statistics, so opening an up-to-date file never reads its tables.
+    /// once (Claude Desktop starts two) apply every migration exactly once, the second waiting up to
+    /// `migrationBusyTimeout` for the first. A process that applied one then gathers the query planner's
+    /// statistics, so opening an up-to-date file never reads its tables.
     func migrate(to target: Int = Schema.latestVersion) throws {
         let found = try schemaVersion
         guard found <= Schema.latestVersion else {
@@ -18,6 +19,9 @@ extension Database {
         if case .file = location {
             try executeUncached("PRAGMA journal_mode = WAL")
         }
+        // Building an index over millions of orders holds the write lock for seconds.
+        setBusyTimeout(Self.migrationBusyTimeout)
+        defer { setBusyTimeout(busyTimeout) }
         var applied = false
         for (index, statements) in Schema.migrations.prefix(target).enumerated() where index + 1 > found {
             let version = index + 1
@@ -35,4 +39,7 @@ extension Database {
             try executeUncached("ANALYZE")
         }
     }
+
+    /// How long opening a file waits for another process's migration of it.
+    static let migrationBusyTimeout: Duration = .seconds(120)
 }

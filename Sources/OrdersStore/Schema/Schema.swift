@@ -133,17 +133,20 @@ enum Schema {
     ///
     /// Summing them per listed order at query time was an index seek per order, and reading every pending row of
     /// the journal grows with a backlog that Stripe's slow refunds can keep for days. Version 3's triggers are
-    /// replaced by ones that set both sums.
+    /// replaced by ones that set both sums, and saturate where version 3's failed: an impossible sum that other
+    /// systems' rows add up to must not stop every later write to the order (settling its refunds included), nor
+    /// this migration. As in version 3, a journal row that `INSERT OR REPLACE` moves to another order leaves the
+    /// first order's sums as they were until its next journal write.
     static let version4 = [
         "ALTER TABLE orders ADD COLUMN pending_refund_cents INTEGER NOT NULL DEFAULT 0",
         """
-        UPDATE orders SET pending_refund_cents = \(pendingSum)
+        UPDATE orders SET pending_refund_cents = \(saturatingSum(ofStatus: "pending"))
           WHERE id IN (SELECT order_id FROM refund_log WHERE status = 'pending')
         """,
-        "DROP TRIGGER refund_log_after_insert",
-        "DROP TRIGGER refund_log_after_update",
-        "DROP TRIGGER refund_log_after_delete",
-        "DROP TRIGGER orders_after_insert",
+        "DROP TRIGGER IF EXISTS refund_log_after_insert",
+        "DROP TRIGGER IF EXISTS refund_log_after_update",
+        "DROP TRIGGER IF EXISTS refund_log_after_delete",
+        "DROP TRIGGER IF EXISTS orders_after_insert",
         """
         CREATE TRIGGER refund_log_after_insert AFTER INSERT ON refund_log BEGIN
           UPDATE orders SET \(bothSums) WHERE id = NEW.order_id;
@@ -171,29 +174,37 @@ enum Schema {
     /// so a page is one index range without a seek into the table per order (a tenth of a page's instructions).
     ///
     /// It replaces `ix_orders_customer_created`, whose columns it begins with, and is about a quarter larger: 23 MB
-    /// more on a million orders. Building it takes a couple of seconds there, once, on the first start after the
+    /// more on a million orders. Building it takes about three seconds there, once, on the first start after the
     /// upgrade.
     static let version5 = [
-        "DROP INDEX ix_orders_customer_created",
+        "DROP INDEX IF EXISTS ix_orders_customer_created",
         """
         CREATE INDEX ix_orders_customer_history ON orders (customer_id, created_at, id, stripe_charge_id,
           amount_cents, currency, status, refunded_cents, pending_refund_cents)
         """,
     ]
 
-    /// The succeeded refunds of the order being updated, read through `ix_refund_log_order_status`.
-    private static let succeededSum = sum(ofStatus: "succeeded")
-
-    /// The pending refunds of the order being updated, read the same way.
-    private static let pendingSum = sum(ofStatus: "pending")
+    /// The succeeded refunds of the order being updated, read through `ix_refund_log_order_status` (version 3).
+    private static let succeededSum = """
+        (SELECT COALESCE(SUM(amount_cents), 0) FROM refund_log \
+        WHERE refund_log.order_id = orders.id AND refund_log.status = 'succeeded')
+        """
 
     /// Both kept sums, set afresh from the journal.
-    private static let bothSums = "refunded_cents = \(succeededSum), pending_refund_cents = \(pendingSum)"
-
-    /// The sum of the journal rows in `status` of the order being updated.
-    private static func sum(ofStatus status: String) -> String {
+    private static let bothSums = """
+        refunded_cents = \(saturatingSum(ofStatus: "succeeded")), \
+        pending_refund_cents = \(saturatingSum(ofStatus: "pending"))
         """
-        (SELECT COALESCE(SUM(amount_cents), 0) FROM refund_log \
+
+    /// The sum of the journal rows in `status` of the order being updated, read through
+    /// `ix_refund_log_order_status`, saturating at the integer limits instead of failing with "integer overflow".
+    ///
+    /// SQLite's `total()` never fails; it adds in double precision, which is exact for every sum up to 2^53 cents
+    /// (90 trillion dollars), and the cast clamps anything beyond to the integer limits, which `RefundPlan` reads
+    /// as nothing refundable. Below that bound, that is every real sum, the result is the integer `sum()` gives.
+    private static func saturatingSum(ofStatus status: String) -> String {
+        """
+        (SELECT CAST(TOTAL(amount_cents) AS INTEGER) FROM refund_log \
         WHERE refund_log.order_id = orders.id AND refund_log.status = '\(status)')
         """
     }

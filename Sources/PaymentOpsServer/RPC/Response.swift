@@ -37,8 +37,10 @@ struct Response: Sendable {
             return try line()
         } catch {
             failed(error)
-            // An internal error holds no number, so it always encodes; the empty line is never reached.
-            return (try? Response(id: id, outcome: .failure(.internalError)).line()) ?? []
+            guard let substitute = try? Response(id: id, outcome: .failure(.internalError)).line() else {
+                preconditionFailure("an internal error holds no number, so it always encodes")
+            }
+            return substitute
         }
     }
 }
