@@ -79,7 +79,6 @@ public struct CustomerRecord: JSONWritable, Sendable, Hashable {
             json.member("stripe_customer_id", stripeCustomerID)
         }
     }
-
 }
 
 /// How many of a customer's orders are in each status.
