@@ -22,8 +22,8 @@ struct DoctorCommand: AsyncParsableCommand {
         let configuration = try settings.configuration()
         // An unusable key is reported by the key line instead of ending the command.
         let client = try? configuration.makeStripeClient()
-        let check = SetupCheck(
-            settings: SetupSettings(
+        let check = DoctorCheck(
+            settings: DoctorSettings(
                 stripeKey: configuration.stripeAPIKey, databaseURL: configuration.databaseURL,
                 stripeAPIBase: configuration.stripeAPIBase, allowLive: configuration.allowLive,
                 refundWindowDays: configuration.refundWindowDays, actor: configuration.actor),
@@ -35,7 +35,7 @@ struct DoctorCommand: AsyncParsableCommand {
     }
 
     /// One read call per Stripe resource the tools use; the write permissions cannot be checked without writing.
-    static func permissionProbes(_ client: StripeClient) -> [SetupProbe] {
+    static func permissionProbes(_ client: StripeClient) -> [DoctorProbe] {
         let reads: [(resource: String, path: String, usedBy: String)] = [
             ("PaymentIntents", "/v1/payment_intents", "list_payments, issue_refund"),
             ("Charges", "/v1/charges", "list_payments, issue_refund"),
@@ -44,7 +44,7 @@ struct DoctorCommand: AsyncParsableCommand {
             ("Payment Links", "/v1/payment_links", "create_payment_link"),
         ]
         return reads.map { read in
-            SetupProbe(title: "Stripe permission: read \(read.resource)") { _ in
+            DoctorProbe(title: "Stripe permission: read \(read.resource)") { _ in
                 _ = try await client.send(
                     StripeRequest(method: .get, path: read.path, values: [("limit", 1)]), as: StripeListPage.self)
                 return "used by \(read.usedBy)"

@@ -1,72 +1,17 @@
 import DynamicJSON
 
-/// The protocol versions this server speaks, and how a request picks its era.
-enum ProtocolVersions {
-    /// The stateless revision, chosen per request by `_meta`.
-    static let stateless = "2026-07-28"
-    /// Versions negotiated with `initialize`, newest first.
-    static let handshake = ["2025-11-25", "2025-06-18", "2025-03-26", "2024-11-05"]
-    /// Every version, newest first, as `server/discover` and `-32022` report them.
-    static let all = [stateless] + handshake
+/// The era a request is served under.
+enum ProtocolEra: Sendable {
+    /// `initialize` era; `version` is the negotiated version (`nil` before `initialize`).
+    case handshake(version: String?, clientCapabilities: [String: JSONValue], logLevel: LogLevel?)
+    /// 2026-07-28: everything comes from this request's envelope.
+    case stateless(Envelope)
 
-    /// The `_meta` key prefix reserved for the 2026-07-28 envelope.
-    static let metaPrefix = "io.modelcontextprotocol/"
-    /// `_meta` key of the request's protocol version.
-    static let versionKey = "io.modelcontextprotocol/protocolVersion"
-    /// `_meta` key of the client's capabilities.
-    static let capabilitiesKey = "io.modelcontextprotocol/clientCapabilities"
-    /// `_meta` key of the client's minimum level for `notifications/message`.
-    static let logLevelKey = "io.modelcontextprotocol/logLevel"
-    /// `_meta` key of `serverInfo` on every 2026-07-28 result.
-    static let serverInfoKey = "io.modelcontextprotocol/serverInfo"
-
-    /// Whether `version` asks for `mode` in `elicitation/create` (added in 2025-11-25).
-    static func elicitationHasMode(_ version: String) -> Bool {
-        version >= "2025-11-25"
+    /// The protocol version the request is served under.
+    var protocolVersion: String {
+        switch self {
+        case .handshake(let version, _, _): version ?? ProtocolVersions.handshake[0]
+        case .stateless(let envelope): envelope.protocolVersion
+        }
     }
-}
-
-/// The envelope of a 2026-07-28 request: everything the server knows about the client comes
-/// from this one request.
-struct Envelope: Sendable, Equatable {
-    /// The requested protocol version (a supported one).
-    let protocolVersion: String
-    /// The client's capabilities for this request.
-    let clientCapabilities: [String: JSONValue]
-    /// The client's minimum level for `notifications/message`, when it wants any.
-    let logLevel: LogLevel?
-
-    /// Reads the envelope from `params._meta`.
-    /// - Returns: `nil` when `_meta` holds no `io.modelcontextprotocol/` key (a handshake-era request).
-    /// - Throws: `RPCError` `-32602` naming a missing or malformed key, `-32022` for an unsupported version.
-    static func read(from params: [String: JSONValue]) throws(RPCError) -> Envelope? {
-        guard let rawMeta = params["_meta"] else { return nil }
-        guard case .object(let meta) = rawMeta else {
-            throw .invalidParams("\"_meta\" must be an object")
-        }
-        guard meta.keys.contains(where: { $0.hasPrefix(ProtocolVersions.metaPrefix) }) else { return nil }
-        guard let version = meta[ProtocolVersions.versionKey]?.stringValue else {
-            throw .invalidParams("_meta must hold \"\(ProtocolVersions.versionKey)\" as a string")
-        }
-        guard version == ProtocolVersions.stateless else {
-            throw .unsupportedProtocolVersion(requested: version, supported: [ProtocolVersions.stateless])
-        }
-        guard let capabilities = meta[ProtocolVersions.capabilitiesKey]?.objectValue else {
-            throw .invalidParams("_meta must hold \"\(ProtocolVersions.capabilitiesKey)\" as an object")
-        }
-        var logLevel: LogLevel?
-        if let rawLevel = meta[ProtocolVersions.logLevelKey] {
-            guard let level = rawLevel.stringValue.flatMap(LogLevel.init(name:)) else {
-                throw .invalidParams("\"\(ProtocolVersions.logLevelKey)\" must be a log level such as \"info\"")
-            }
-            logLevel = level
-        }
-        return Envelope(protocolVersion: version, clientCapabilities: capabilities, logLevel: logLevel)
-    }
-}
-
-/// Whether a client's capabilities include form-mode elicitation (an empty object means form).
-func supportsFormElicitation(_ capabilities: [String: JSONValue]) -> Bool {
-    guard case .object(let elicitation) = capabilities["elicitation"] else { return false }
-    return elicitation.isEmpty || elicitation["form"] != nil
 }

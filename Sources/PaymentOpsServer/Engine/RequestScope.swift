@@ -1,53 +1,5 @@
 import DynamicJSON
 
-/// The MCP methods this server answers.
-enum MCPMethod: String, Sendable {
-    case initialize
-    case ping
-    case discover = "server/discover"
-    case setLogLevel = "logging/setLevel"
-    case listTools = "tools/list"
-    case callTool = "tools/call"
-    case listResources = "resources/list"
-    case listResourceTemplates = "resources/templates/list"
-    case readResource = "resources/read"
-    case listPrompts = "prompts/list"
-    case getPrompt = "prompts/get"
-    case complete = "completion/complete"
-
-    /// Whether the 2026-07-28 era has this method; its lifecycle and session methods are gone.
-    var existsInStatelessEra: Bool {
-        switch self {
-        case .initialize, .ping, .setLogLevel: false
-        default: true
-        }
-    }
-
-    /// Whether a handshake-era client must `initialize` first.
-    var needsInitialization: Bool {
-        switch self {
-        case .initialize, .ping, .discover: false
-        default: true
-        }
-    }
-}
-
-/// The era a request is served under.
-enum Era: Sendable {
-    /// `initialize` era; `version` is the negotiated version (`nil` before `initialize`).
-    case handshake(version: String?, clientCapabilities: [String: JSONValue], logLevel: LogLevel?)
-    /// 2026-07-28: everything comes from this request's envelope.
-    case stateless(Envelope)
-
-    /// The protocol version the request is served under.
-    var protocolVersion: String {
-        switch self {
-        case .handshake(let version, _, _): version ?? ProtocolVersions.handshake[0]
-        case .stateless(let envelope): envelope.protocolVersion
-        }
-    }
-}
-
 /// One request, with the era and method it resolved to.
 struct RequestScope: Sendable {
     /// The client's id.
@@ -57,7 +9,7 @@ struct RequestScope: Sendable {
     /// The params, an object (possibly empty).
     let params: [String: JSONValue]
     /// The era it is served under.
-    let era: Era
+    let era: ProtocolEra
 
     /// Resolves the method and era of a request.
     /// - Throws: `-32601` for a method unknown (in its era), the envelope's errors, or `-32600`

@@ -6,19 +6,19 @@ import StripeClient
 ///
 /// Read-only apart from opening the database, which creates and migrates it as the server would at start-up.
 /// Every line says what was found and, when it failed, what to do; the key is only ever shown by its prefix.
-public struct SetupCheck: Sendable {
+public struct DoctorCheck: Sendable {
     /// The settings in force.
-    public var settings: SetupSettings
+    public var settings: DoctorSettings
     /// Stripe, or `nil` when no usable key is configured.
     public var gateway: (any PaymentGateway)?
     /// Extra read-only questions for Stripe, asked after it was reached (per-tool permissions, say).
-    public var probes: [SetupProbe]
+    public var probes: [DoctorProbe]
     /// The clock and the reconciliation grace period that pending refunds are judged by.
     public var policy: PaymentPolicy
 
     /// Creates the checks.
     public init(
-        settings: SetupSettings, gateway: (any PaymentGateway)?, probes: [SetupProbe] = [],
+        settings: DoctorSettings, gateway: (any PaymentGateway)?, probes: [DoctorProbe] = [],
         policy: PaymentPolicy = PaymentPolicy()
     ) {
         self.settings = settings
@@ -28,7 +28,7 @@ public struct SetupCheck: Sendable {
     }
 
     /// Runs every check, in order; a check that cannot run (no database, no Stripe) fails its line.
-    public func run() async -> SetupReport {
+    public func run() async -> DoctorReport {
         var lines = [settingsLine, keyLine]
         let store: OrdersStore?
         do {
@@ -40,7 +40,7 @@ public struct SetupCheck: Sendable {
             var problem = "\(error)"
             if problem.hasSuffix(".") { problem.removeLast() }
             lines.append(
-                SetupReport.Line(
+                DoctorReport.Line(
                     ok: false, title: "Database: cannot be opened",
                     detail: "\(problem). Check DATABASE_URL (\(settings.databaseURL))."))
             store = nil
@@ -49,12 +49,12 @@ public struct SetupCheck: Sendable {
         if let store {
             lines.append(pendingRefundsLine(store))
         }
-        return SetupReport(lines: lines)
+        return DoctorReport(lines: lines)
     }
 
     /// The settings other than the key, always passed: they were read, or the command would not have started.
-    private var settingsLine: SetupReport.Line {
-        SetupReport.Line(
+    private var settingsLine: DoctorReport.Line {
+        DoctorReport.Line(
             ok: true, title: "Settings in force",
             detail: "DATABASE_URL \(settings.databaseURL), STRIPE_API_BASE \(settings.stripeAPIBase), "
                 + "REFUND_WINDOW_DAYS \(settings.refundWindowDays), PAYMENT_OPS_ACTOR \(settings.actor), live mode "
@@ -62,30 +62,30 @@ public struct SetupCheck: Sendable {
     }
 
     /// The Stripe key: present, a server key, and in a mode that is allowed.
-    private var keyLine: SetupReport.Line {
+    private var keyLine: DoctorReport.Line {
         switch settings.stripeKey {
         case nil:
-            return SetupReport.Line(
+            return DoctorReport.Line(
                 ok: false, title: "Stripe key: not set",
                 detail: "Set STRIPE_API_KEY to a sk_test_… or rk_test_… key in the environment or the .env file. "
                     + "Tools that only read the orders database work without it.")
         case .failure(let error):
-            return SetupReport.Line(ok: false, title: "Stripe key: not usable", detail: error.message)
+            return DoctorReport.Line(ok: false, title: "Stripe key: not usable", detail: error.message)
         case .success(let key) where key.mode == .test:
-            return SetupReport.Line(ok: true, title: "Stripe key: \(key) (test mode)", detail: "no real money moves")
+            return DoctorReport.Line(ok: true, title: "Stripe key: \(key) (test mode)", detail: "no real money moves")
         case .success(let key) where !settings.allowLive:
-            return SetupReport.Line(
+            return DoctorReport.Line(
                 ok: false, title: "Stripe key: \(key) (live mode, refused)",
                 detail: "Use a test key, or set PAYMENT_OPS_ALLOW_LIVE=1 to move real money.")
         case .success(let key):
-            return SetupReport.Line(
+            return DoctorReport.Line(
                 ok: true, title: "Stripe key: \(key) (live mode)",
                 detail: "real money moves; allowed by PAYMENT_OPS_ALLOW_LIVE=1")
         }
     }
 
     /// The opened database: where it is, its schema version and how many rows its main tables hold.
-    private func databaseLine(_ store: OrdersStore) throws -> SetupReport.Line {
+    private func databaseLine(_ store: OrdersStore) throws -> DoctorReport.Line {
         try store.read { db in
             // Counting is the doctor's concern alone, so the SQL stays here rather than in the store's API.
             let (customers, orders, refunds) =
@@ -93,17 +93,17 @@ public struct SetupCheck: Sendable {
                     "SELECT (SELECT COUNT(*) FROM customers), (SELECT COUNT(*) FROM orders), "
                         + "(SELECT COUNT(*) FROM refund_log)"
                 ) { row in (try row.int(0), try row.int(1), try row.int(2)) } ?? (0, 0, 0)
-            return SetupReport.Line(
+            return DoctorReport.Line(
                 ok: true, title: "Database: \(db.location.displayPath) (schema version \(try db.schemaVersion))",
                 detail: "\(customers) customers, \(orders) orders, \(refunds) refund_log rows")
         }
     }
 
     /// Whether Stripe answers with this key, then the extra probes.
-    private func stripeLines() async -> [SetupReport.Line] {
+    private func stripeLines() async -> [DoctorReport.Line] {
         guard let gateway else {
             return [
-                SetupReport.Line(
+                DoctorReport.Line(
                     ok: false, title: "Stripe: not checked",
                     detail: "No usable Stripe key is configured. Fix the Stripe key, then run payment-ops doctor again."
                 )
@@ -119,45 +119,45 @@ public struct SetupCheck: Sendable {
     }
 
     /// Runs one probe: passed with its detail, or failed with the Stripe error in plain words.
-    private static func line(for probe: SetupProbe, gateway: any PaymentGateway) async -> SetupReport.Line {
+    private static func line(for probe: DoctorProbe, gateway: any PaymentGateway) async -> DoctorReport.Line {
         do {
-            return SetupReport.Line(ok: true, title: probe.title, detail: try await probe.check(gateway))
+            return DoctorReport.Line(ok: true, title: probe.title, detail: try await probe.check(gateway))
         } catch let error as StripeError {
-            return SetupReport.Line(ok: false, title: probe.title, detail: StripeError.explanation(of: error))
+            return DoctorReport.Line(ok: false, title: probe.title, detail: StripeError.explanation(of: error))
         } catch {
-            return SetupReport.Line(ok: false, title: probe.title, detail: "\(error)")
+            return DoctorReport.Line(ok: false, title: probe.title, detail: "\(error)")
         }
     }
 
     /// Refunds whose outcome is unknown: failed when one is older than the grace period reconciliation waits.
     ///
     /// Refunds Stripe accepted but has not finished (their rows carry Stripe's id) may take days, and are fine.
-    private func pendingRefundsLine(_ store: OrdersStore) -> SetupReport.Line {
+    private func pendingRefundsLine(_ store: OrdersStore) -> DoctorReport.Line {
         let all: [RefundLogEntry]
         do {
             all = try store.read { db in try db.pendingRefunds() }
         } catch {
-            return SetupReport.Line(ok: false, title: "Pending refunds: cannot be read", detail: "\(error)")
+            return DoctorReport.Line(ok: false, title: "Pending refunds: cannot be read", detail: "\(error)")
         }
         let pending = all.filter { $0.stripeRefundID == nil }
         guard let oldest = pending.map(\.createdAt).min() else {
             guard all.isEmpty else {
-                return SetupReport.Line(
+                return DoctorReport.Line(
                     ok: true, title: "Pending refunds: \(all.count) pending at Stripe",
                     detail: "Stripe accepted them and has not finished; reconciliation records the outcome once it has")
             }
-            return SetupReport.Line(
+            return DoctorReport.Line(
                 ok: true, title: "Pending refunds: none", detail: "no refund is waiting for reconciliation")
         }
         let age = policy.now().timeIntervalSince(oldest)
         let grace = policy.reconciliationGrace(for: gateway)
         guard age > grace else {
-            return SetupReport.Line(
+            return DoctorReport.Line(
                 ok: true, title: "Pending refunds: \(pending.count) in progress, the oldest \(Self.duration(age)) old",
                 detail: "a refund is being made now; payment-ops reconcile settles it if it stays pending longer "
                     + "than \(Self.duration(grace))")
         }
-        return SetupReport.Line(
+        return DoctorReport.Line(
             ok: false,
             title: "Pending refunds: \(pending.count) waiting for reconciliation, the oldest \(Self.duration(age)) old",
             detail: "Run payment-ops reconcile to settle them against Stripe; it never refunds twice.")

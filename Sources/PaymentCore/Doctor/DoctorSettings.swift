@@ -2,7 +2,7 @@ import StripeClient
 
 /// The settings in force as `payment-ops doctor` shows them: plain values, with the Stripe key classified by
 /// `StripeKey`, whose printed form is only its prefix (`rk_test_…`), so the key itself is never printed or logged.
-public struct SetupSettings: Sendable {
+public struct DoctorSettings: Sendable {
     /// The classified key, the reason it is unusable, or `nil` when no key is set.
     public var stripeKey: Result<StripeKey, StripeError>?
     /// `DATABASE_URL`.

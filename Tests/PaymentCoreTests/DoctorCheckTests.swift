@@ -6,25 +6,25 @@ import Synchronization
 import Testing
 
 @Suite("payment-ops doctor")
-struct SetupCheckTests {
+struct DoctorCheckTests {
     static let apiBase = "http://127.0.0.1:12111"
     static let key = "rk_test_51SecretPartThatMustNeverShow"
 
     /// The settings of a world's database, with the given key.
-    static func settings(_ world: TestWorld, key: String? = SetupCheckTests.key, allowLive: Bool = false)
-        -> SetupSettings
+    static func settings(_ world: TestWorld, key: String? = DoctorCheckTests.key, allowLive: Bool = false)
+        -> DoctorSettings
     {
-        SetupSettings(
+        DoctorSettings(
             stripeKey: key, databaseURL: world.directory + "/payments.db", stripeAPIBase: apiBase,
             allowLive: allowLive, refundWindowDays: 90, actor: "ai-assistant")
     }
 
     /// The doctor of a world, with Stripe unless `stripe` is false.
     static func check(
-        _ world: TestWorld, key: String? = SetupCheckTests.key, allowLive: Bool = false, stripe: Bool = true,
-        probes: [SetupProbe] = []
-    ) async -> SetupReport {
-        await SetupCheck(
+        _ world: TestWorld, key: String? = DoctorCheckTests.key, allowLive: Bool = false, stripe: Bool = true,
+        probes: [DoctorProbe] = []
+    ) async -> DoctorReport {
+        await DoctorCheck(
             settings: settings(world, key: key, allowLive: allowLive), gateway: stripe ? world.gateway : nil,
             probes: probes, policy: TestWorld.policy(clock: world.clock)
         ).run()
@@ -117,7 +117,7 @@ struct SetupCheckTests {
                 kind: .api, message: "Invalid API Key provided: rk_test_***", httpStatus: 401,
                 type: "invalid_request_error", requestID: "req_401", requestWasNotApplied: true))
         let probed = Mutex(false)
-        let probe = SetupProbe(title: "never asked") { _ in
+        let probe = DoctorProbe(title: "never asked") { _ in
             probed.withLock { $0 = true }
             return "asked"
         }
@@ -139,8 +139,8 @@ struct SetupCheckTests {
             kind: .api, message: "The provided key does not have the required permissions.", httpStatus: 403,
             type: "invalid_request_error", requestID: "req_403", requestWasNotApplied: true)
         let probes = [
-            SetupProbe(title: "Stripe permission: read customers (lookup_customer)") { _ in "granted" },
-            SetupProbe(title: "Stripe permission: write refunds (issue_refund)") { _ in throw forbidden },
+            DoctorProbe(title: "Stripe permission: read customers (lookup_customer)") { _ in "granted" },
+            DoctorProbe(title: "Stripe permission: write refunds (issue_refund)") { _ in throw forbidden },
         ]
 
         let report = await Self.check(world, probes: probes)
@@ -203,7 +203,7 @@ struct SetupCheckTests {
         var settings = Self.settings(world)
         settings.databaseURL = world.directory + "/missing/payments.db"
 
-        let report = await SetupCheck(settings: settings, gateway: world.gateway).run()
+        let report = await DoctorCheck(settings: settings, gateway: world.gateway).run()
 
         let path = settings.databaseURL
         #expect(

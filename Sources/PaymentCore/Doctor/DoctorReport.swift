@@ -1,5 +1,5 @@
 /// What `payment-ops doctor` found: one line per check, each passed or failed with what to do.
-public struct SetupReport: Sendable, Hashable {
+public struct DoctorReport: Sendable, Hashable {
     /// One check's outcome.
     public struct Line: Sendable, Hashable {
         /// Whether the check passed.
