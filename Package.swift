@@ -28,11 +28,16 @@ let package = Package(
         .target(name: "PaymentCore", dependencies: ["DynamicJSON", "OrdersStore", "StripeClient"]),
         // The one dynamic JSON type, its parser and writer: a library so the server and the Stripe fake share it.
         .target(name: "DynamicJSON"),
+        // The MCP engine, catalog and stdio transport: a library, so tests drive it without a process.
+        .target(name: "PaymentOpsMCP", dependencies: ["DynamicJSON", "PaymentCore"]),
+        // The command line and the composition root: the only place that names the store and Stripe.
         .executableTarget(
             name: "PaymentOpsServer",
             dependencies: [
-                "DynamicJSON",
+                "OrdersStore",
                 "PaymentCore",
+                "PaymentOpsMCP",
+                "StripeClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // Release builds link the Swift runtime and Foundation in, instead of loading them: the dynamic loader's
@@ -52,7 +57,7 @@ let package = Package(
         .testTarget(name: "PaymentCoreTests", dependencies: ["DynamicJSON", "PaymentCore"]),
         .testTarget(
             name: "PaymentOpsServerTests",
-            dependencies: ["DynamicJSON", "PaymentOpsServer", "PaymentCore", "StripeFake"]
+            dependencies: ["DynamicJSON", "PaymentOpsMCP", "PaymentOpsServer", "PaymentCore", "StripeFake"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -2,7 +2,7 @@ import OrdersStore
 import PaymentCore
 import Testing
 
-@testable import PaymentOpsServer
+@testable import PaymentOpsMCP
 
 /// Rules every registered tool and prompt must follow, so clients (Claude among them) accept
 /// them. Runs over the real catalog and the test catalog.

@@ -1,7 +1,7 @@
 import DynamicJSON
 import Testing
 
-@testable import PaymentOpsServer
+@testable import PaymentOpsMCP
 
 @Suite("Catalog methods: tools, resources, prompts, completion")
 struct CatalogMethodsTests {

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import PaymentOpsServer
+@testable import PaymentOpsMCP
 
 @Suite("Concurrency: slow work and cancellation")
 struct ConcurrencyTests {

@@ -1,7 +1,7 @@
 import DynamicJSON
 import Testing
 
-@testable import PaymentOpsServer
+@testable import PaymentOpsMCP
 
 @Suite("Handshake era: elicitation/create with a scripted client")
 struct ElicitationTests {

@@ -2,7 +2,7 @@ import DynamicJSON
 import Glibc
 import Testing
 
-@testable import PaymentOpsServer
+@testable import PaymentOpsMCP
 
 @Suite("End to end: the built binary over pipes", .serialized)
 struct EndToEndTests {

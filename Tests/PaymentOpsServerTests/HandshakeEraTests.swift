@@ -2,7 +2,7 @@ import DynamicJSON
 import PaymentCore
 import Testing
 
-@testable import PaymentOpsServer
+@testable import PaymentOpsMCP
 
 @Suite("Handshake era: lifecycle, ids, logging and progress")
 struct HandshakeEraTests {

@@ -1,7 +1,7 @@
 import DynamicJSON
 import Testing
 
-@testable import PaymentOpsServer
+@testable import PaymentOpsMCP
 
 @Suite("Hostile input: every bad line gets an answer and the server keeps serving")
 struct HostileInputTests {

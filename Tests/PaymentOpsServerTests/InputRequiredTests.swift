@@ -1,7 +1,7 @@
 import DynamicJSON
 import Testing
 
-@testable import PaymentOpsServer
+@testable import PaymentOpsMCP
 
 @Suite("2026-07-28 era: approval through input_required results")
 struct InputRequiredTests {

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import PaymentOpsServer
+@testable import PaymentOpsMCP
 
 @Suite("requestState handles and page cursors")
 struct InputStateStoreTests {

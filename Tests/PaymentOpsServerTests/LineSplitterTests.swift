@@ -1,6 +1,6 @@
 import Testing
 
-@testable import PaymentOpsServer
+@testable import PaymentOpsMCP
 
 @Suite("Splitting stdin into lines")
 struct LineSplitterTests {

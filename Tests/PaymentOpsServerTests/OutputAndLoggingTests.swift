@@ -3,7 +3,7 @@ import Glibc
 import Synchronization
 import Testing
 
-@testable import PaymentOpsServer
+@testable import PaymentOpsMCP
 
 @Suite("Output writer and logger")
 struct OutputAndLoggingTests {

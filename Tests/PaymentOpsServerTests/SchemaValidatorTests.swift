@@ -1,7 +1,7 @@
 import DynamicJSON
 import Testing
 
-@testable import PaymentOpsServer
+@testable import PaymentOpsMCP
 
 @Suite("Argument validation against input schemas")
 struct SchemaValidatorTests {

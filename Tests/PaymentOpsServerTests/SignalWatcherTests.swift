@@ -1,7 +1,7 @@
 import Glibc
 import Testing
 
-@testable import PaymentOpsServer
+@testable import PaymentOpsMCP
 
 @Suite("Signal watcher")
 struct SignalWatcherTests {

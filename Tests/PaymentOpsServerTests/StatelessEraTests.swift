@@ -2,7 +2,7 @@ import DynamicJSON
 import PaymentCore
 import Testing
 
-@testable import PaymentOpsServer
+@testable import PaymentOpsMCP
 
 @Suite("2026-07-28 era: envelopes, discovery and result metadata")
 struct StatelessEraTests {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import PaymentCore
+import PaymentOpsMCP
 
 /// The `payment-ops` command line.
 @main

@@ -1,5 +1,6 @@
 import ArgumentParser
 import PaymentCore
+import PaymentOpsMCP
 
 /// `payment-ops reconcile`: settles refunds whose outcome at Stripe is not yet known.
 struct ReconcileCommand: AsyncParsableCommand {

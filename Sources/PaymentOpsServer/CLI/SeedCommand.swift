@@ -1,5 +1,6 @@
 import ArgumentParser
 import PaymentCore
+import PaymentOpsMCP
 
 /// `payment-ops seed`: the demo customers and their payments, in Stripe test mode and in the orders database.
 struct SeedCommand: AsyncParsableCommand {

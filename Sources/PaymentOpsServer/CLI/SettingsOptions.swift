@@ -1,5 +1,6 @@
 import ArgumentParser
 import PaymentCore
+import PaymentOpsMCP
 
 /// The option every command shares: where its settings come from.
 struct SettingsOptions: ParsableArguments {

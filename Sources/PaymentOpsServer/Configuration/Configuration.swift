@@ -1,4 +1,5 @@
 import FoundationEssentials
+import PaymentOpsMCP
 
 /// The settings in force: the process environment first, then a `.env` file, then the defaults.
 struct Configuration: Equatable {

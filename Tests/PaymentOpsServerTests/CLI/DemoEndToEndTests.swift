@@ -3,7 +3,7 @@ import FoundationEssentials
 import OrdersStore
 import Testing
 
-@testable import PaymentOpsServer
+@testable import PaymentOpsMCP
 
 /// The README's demo, step by step, through the built binary and the loopback Stripe: what a newcomer does.
 @Suite("The demo end to end: seed twice, refund Sarah's double charge with approval, doctor, reconcile")

@@ -2,7 +2,7 @@ import DynamicJSON
 import OrdersStore
 import Testing
 
-@testable import PaymentOpsServer
+@testable import PaymentOpsMCP
 
 @Suite("issue_refund: the refund gate through the engine, in both protocol eras")
 struct CatalogRefundTests {

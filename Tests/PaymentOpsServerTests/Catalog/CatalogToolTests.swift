@@ -3,7 +3,7 @@ import FoundationEssentials
 import PaymentCore
 import Testing
 
-@testable import PaymentOpsServer
+@testable import PaymentOpsMCP
 
 @Suite("The seven tools through the engine, on SQLite and the loopback Stripe")
 struct CatalogToolTests {

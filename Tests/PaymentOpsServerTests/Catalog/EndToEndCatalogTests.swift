@@ -2,7 +2,7 @@ import DynamicJSON
 import FoundationEssentials
 import Testing
 
-@testable import PaymentOpsServer
+@testable import PaymentOpsMCP
 
 @Suite("End to end: the built binary with a real database file and the loopback Stripe")
 struct EndToEndCatalogTests {

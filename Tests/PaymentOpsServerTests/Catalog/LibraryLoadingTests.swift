@@ -1,7 +1,7 @@
 import Glibc
 import Testing
 
-@testable import PaymentOpsServer
+@testable import PaymentOpsMCP
 
 @Suite("Start-up loads only what serving needs")
 struct LibraryLoadingTests {

@@ -2,7 +2,7 @@ import DynamicJSON
 import OrdersStore
 import Testing
 
-@testable import PaymentOpsServer
+@testable import PaymentOpsMCP
 
 @Suite("Every tool's structured answers conform to the output schema it declares")
 struct OutputSchemaConformanceTests {

@@ -3,7 +3,7 @@ import FoundationEssentials
 import PaymentCore
 import Testing
 
-@testable import PaymentOpsServer
+@testable import PaymentOpsMCP
 
 @Suite("Resources customer:// and payment://, prompts, and completions through the engine")
 struct ResourceAndPromptTests {

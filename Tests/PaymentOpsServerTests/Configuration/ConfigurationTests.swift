@@ -1,5 +1,6 @@
 import Testing
 
+@testable import PaymentOpsMCP
 @testable import PaymentOpsServer
 
 @Suite("Configuration from the environment and .env")

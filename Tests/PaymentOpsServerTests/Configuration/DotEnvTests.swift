@@ -1,5 +1,6 @@
 import Testing
 
+@testable import PaymentOpsMCP
 @testable import PaymentOpsServer
 
 @Suite("Reading .env files")

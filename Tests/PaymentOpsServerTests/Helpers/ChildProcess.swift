@@ -1,7 +1,7 @@
 import DynamicJSON
 import Glibc
 
-@testable import PaymentOpsServer
+@testable import PaymentOpsMCP
 
 /// The built `payment-ops` binary, run over pipes as an MCP client runs it.
 ///

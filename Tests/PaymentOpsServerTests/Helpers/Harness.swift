@@ -1,6 +1,6 @@
 import DynamicJSON
 
-@testable import PaymentOpsServer
+@testable import PaymentOpsMCP
 
 /// An engine over the test catalog, driven line by line as a scripted client would.
 struct Harness {

@@ -1,4 +1,4 @@
-@testable import PaymentOpsServer
+@testable import PaymentOpsMCP
 
 /// Three customers, two per page, behind `customer://{email}`; holds customer data, so private.
 struct CustomerResources: ResourceProvider {

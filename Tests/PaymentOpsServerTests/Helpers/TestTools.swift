@@ -1,6 +1,6 @@
 import DynamicJSON
 
-@testable import PaymentOpsServer
+@testable import PaymentOpsMCP
 
 let objectOutput: JSONValue = ["type": "object", "additionalProperties": true]
 let readOnly = ToolAnnotations(readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false)

@@ -3,7 +3,7 @@ import FoundationEssentials
 import OrdersStore
 import PaymentCore
 
-@testable import PaymentOpsServer
+@testable import PaymentOpsMCP
 
 /// The real catalog over a real SQLite file and the loopback Stripe, driven through the engine line by line.
 final class CatalogWorld: Sendable {

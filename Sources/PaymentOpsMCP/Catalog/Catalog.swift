@@ -1,6 +1,6 @@
 /// The one table of everything the server offers: tools, resources, prompts, and the
 /// instructions that explain them to the model. The engine knows nothing else about them.
-struct Catalog: Sendable {
+public struct Catalog: Sendable {
     /// Text for `instructions` in `initialize` and `server/discover`.
     let instructions: String
     /// The tools, in the order `tools/list` shows them.

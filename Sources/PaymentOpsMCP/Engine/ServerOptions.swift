@@ -2,7 +2,7 @@ import DynamicJSON
 import PaymentCore
 
 /// Settings of the protocol engine; the defaults are what the real server uses.
-struct ServerOptions: Sendable {
+public struct ServerOptions: Sendable {
     /// `serverInfo.name`.
     var name = "payment-ops"
     /// `serverInfo.title`.
@@ -17,7 +17,7 @@ struct ServerOptions: Sendable {
     var maximumCompletions = 100
 
     /// Creates the default options.
-    init() {}
+    public init() {}
 
     /// `serverInfo` as both eras report it.
     var serverInfo: JSONValue {

@@ -2,7 +2,7 @@ import PaymentCore
 
 /// Builds what the server offers. The one place where PaymentCore's operations are wired to
 /// the protocol engine: register tools, resource providers and prompts here.
-func makeCatalog(service: PaymentService) -> Catalog {
+public func makeCatalog(service: PaymentService) -> Catalog {
     Catalog(
         instructions: serverInstructions,
         tools: [

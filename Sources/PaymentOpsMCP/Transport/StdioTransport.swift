@@ -1,7 +1,7 @@
 import Glibc
 
 /// MCP over stdio: lines from stdin into the engine, messages from the engine to stdout.
-enum StdioTransport {
+public enum StdioTransport {
     /// Longest accepted line; longer lines get an error and the server keeps serving.
     static let lineLimit = 4 * 1024 * 1024
     /// How long in-flight work may finish after stdin closes or a signal arrives.
@@ -9,7 +9,7 @@ enum StdioTransport {
 
     /// Serves until stdin closes or SIGTERM/SIGINT arrives, lets in-flight work finish (bounded
     /// by `shutdownGrace`), then exits the process with status 0.
-    static func serve(catalog: Catalog, options: ServerOptions, logger: Logger) async throws -> Never {
+    public static func serve(catalog: Catalog, options: ServerOptions, logger: Logger) async throws -> Never {
         signal(SIGPIPE, SIG_IGN)
         if isatty(0) == 1 { Logger.writeToStderr(terminalNote) }
         let writer = OutputWriter(descriptor: 1, logger: logger)

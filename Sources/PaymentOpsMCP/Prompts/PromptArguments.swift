@@ -5,7 +5,7 @@ import PaymentCore
 enum PromptArguments {
     /// The trimmed value of `name`, or `nil` when it is missing or blank.
     static func value(_ name: String, in arguments: [String: String]) -> String? {
-        let value = arguments[name]?.trimming(" \t\r\n") ?? ""
+        let value = arguments[name]?.trimmingWhitespace() ?? ""
         return value.isEmpty ? nil : value
     }
 

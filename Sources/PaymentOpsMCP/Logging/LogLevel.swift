@@ -1,9 +1,9 @@
 /// A log severity, in the order of RFC 5424 as MCP's `logging/setLevel` uses them.
-enum LogLevel: Int, Comparable, Sendable, CaseIterable {
+public enum LogLevel: Int, Comparable, Sendable, CaseIterable {
     case debug, info, notice, warning, error, critical, alert, emergency
 
     /// Reads a level name as MCP and `LOG_LEVEL` spell it (`warn` is accepted for `warning`).
-    init?(name: String) {
+    public init?(name: String) {
         let lowered = name.lowercased()
         if lowered == "warn" {
             self = .warning
@@ -14,7 +14,7 @@ enum LogLevel: Int, Comparable, Sendable, CaseIterable {
     }
 
     /// The level's name on the wire.
-    var name: String {
+    public var name: String {
         switch self {
         case .debug: "debug"
         case .info: "info"
@@ -28,5 +28,5 @@ enum LogLevel: Int, Comparable, Sendable, CaseIterable {
     }
 
     /// Orders levels by severity.
-    static func < (lhs: LogLevel, rhs: LogLevel) -> Bool { lhs.rawValue < rhs.rawValue }
+    public static func < (lhs: LogLevel, rhs: LogLevel) -> Bool { lhs.rawValue < rhs.rawValue }
 }

@@ -4,23 +4,23 @@ import Synchronization
 /// Writes log lines to stderr at or above a threshold; stdout is for the protocol only.
 ///
 /// Callers must not pass secrets or customer data: log what happened, not the values.
-struct Logger: Sendable {
+public struct Logger: Sendable {
     /// Lines below this level are dropped.
-    let threshold: LogLevel
+    public let threshold: LogLevel
     /// Where lines go; stderr in the server, a recorder in tests.
     private let sink: @Sendable (String) -> Void
 
     /// Creates a logger writing to `sink`, stderr by default.
-    init(threshold: LogLevel, sink: @escaping @Sendable (String) -> Void = Logger.writeToStderr) {
+    public init(threshold: LogLevel, sink: @escaping @Sendable (String) -> Void = Logger.writeToStderr) {
         self.threshold = threshold
         self.sink = sink
     }
 
     /// A logger that drops everything.
-    static let silent = Logger(threshold: .emergency, sink: { _ in })
+    public static let silent = Logger(threshold: .emergency, sink: { _ in })
 
     /// Writes `message` when `level` is at or above the threshold.
-    func log(_ level: LogLevel, _ message: @autoclosure () -> String) {
+    public func log(_ level: LogLevel, _ message: @autoclosure () -> String) {
         guard level >= threshold else { return }
         sink("payment-ops [\(level.name)] \(message())")
     }
@@ -29,7 +29,7 @@ struct Logger: Sendable {
     private static let stderrLock = Mutex(())
 
     /// Writes one line to file descriptor 2.
-    @Sendable static func writeToStderr(_ line: String) {
+    @Sendable public static func writeToStderr(_ line: String) {
         _ = stderrLock.withLock { _ in
             FileDescriptorIO.writeAll(Array((line + "\n").utf8), to: 2)
         }
