@@ -54,10 +54,16 @@ let package = Package(
         .testTarget(name: "DynamicJSONTests", dependencies: ["DynamicJSON"]),
         .testTarget(name: "OrdersStoreTests", dependencies: ["OrdersStore"]),
         .testTarget(name: "StripeClientTests", dependencies: ["DynamicJSON", "StripeClient", "StripeFake"]),
-        .testTarget(name: "PaymentCoreTests", dependencies: ["DynamicJSON", "PaymentCore"]),
+        .testTarget(
+            name: "PaymentCoreTests",
+            dependencies: ["DynamicJSON", "OrdersStore", "PaymentCore", "StripeClient", "StripeFake"]
+        ),
         .testTarget(
             name: "PaymentOpsServerTests",
-            dependencies: ["DynamicJSON", "PaymentOpsMCP", "PaymentOpsServer", "PaymentCore", "StripeFake"]
+            dependencies: [
+                "DynamicJSON", "OrdersStore", "PaymentCore", "PaymentOpsMCP", "PaymentOpsServer", "StripeClient",
+                "StripeFake",
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

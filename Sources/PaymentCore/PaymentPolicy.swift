@@ -1,24 +1,31 @@
 import FoundationEssentials
 import OrdersStore
 
-/// The settings that shape what PaymentCore allows and records, with the design's defaults.
+/// The settings that shape what PaymentCore allows and records, with the design's defaults — the one place
+/// those defaults are written.
 public struct PaymentPolicy: Sendable {
+    /// The refund window when `REFUND_WINDOW_DAYS` is not set.
+    public static let defaultRefundWindowDays = 90
+    /// The actor when `PAYMENT_OPS_ACTOR` is not set.
+    public static let defaultActor = "ai-assistant"
+
     /// Orders at most this many whole days old can be refunded (`REFUND_WINDOW_DAYS`).
     public var refundWindowDays: Int
     /// Who is recorded as acting, in `refund_log.refunded_by` and `review_flags.flagged_by` (`PAYMENT_OPS_ACTOR`).
     public var actor: String
     /// How long a refund preview's confirmation token stays usable.
-    public var approvalLifetime: TimeInterval
+    public var approvalLifetime: Duration
     /// The least time a pending journal row without a Stripe id waits before reconciliation settles it; a slow
     /// Stripe configuration lengthens the wait (`reconciliationGrace(for:)`).
-    public var minimumReconciliationGrace: TimeInterval
+    public var minimumReconciliationGrace: Duration
     /// The current time; tests inject a clock.
     public var now: @Sendable () -> Date
 
     /// Creates a policy; every argument has the design's default.
     public init(
-        refundWindowDays: Int = 90, actor: String = "ai-assistant", approvalLifetime: TimeInterval = 600,
-        minimumReconciliationGrace: TimeInterval = 300, now: @escaping @Sendable () -> Date = { Date() }
+        refundWindowDays: Int = PaymentPolicy.defaultRefundWindowDays, actor: String = PaymentPolicy.defaultActor,
+        approvalLifetime: Duration = .seconds(600), minimumReconciliationGrace: Duration = .seconds(300),
+        now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.refundWindowDays = refundWindowDays
         self.actor = actor
@@ -28,7 +35,7 @@ public struct PaymentPolicy: Sendable {
     }
 
     /// What the grace adds to the longest Stripe call: clock differences between processes and scheduling delays.
-    static let reconciliationMargin: TimeInterval = 60
+    static let reconciliationMargin: Duration = .seconds(60)
 
     /// How old a pending journal row without a Stripe id must be before reconciliation settles it.
     ///
@@ -38,15 +45,10 @@ public struct PaymentPolicy: Sendable {
     /// gateway's longest call ends; the grace covers both and a margin, and is never below the minimum. With the
     /// default Stripe configuration that is 5 s + 260 s + 60 s = 325 s.
     /// - Parameter gateway: Stripe, or `nil` when it is not configured.
-    public func reconciliationGrace(for gateway: (any PaymentGateway)?) -> TimeInterval {
+    public func reconciliationGrace(for gateway: (any PaymentGateway)?) -> Duration {
         let longestCall = gateway?.longestCall ?? .zero
-        let derived = Self.seconds(Database.defaultBusyTimeout + longestCall) + Self.reconciliationMargin
+        let derived = Database.defaultBusyTimeout + longestCall + Self.reconciliationMargin
         return max(minimumReconciliationGrace, derived)
-    }
-
-    /// A duration in seconds.
-    private static func seconds(_ duration: Duration) -> TimeInterval {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
     /// The order's age in whole days: an order created 90 days and 23 hours ago is 90 days old.

@@ -1,5 +1,4 @@
 import OrdersStore
-import StripeClient
 
 /// The seven payment-support operations, the refund gate and reconciliation, on the orders database and Stripe.
 ///
@@ -8,8 +7,8 @@ import StripeClient
 /// Stripe-backed operations answer `PaymentError.Kind.stripeNotConfigured` when `gateway` is `nil`, while the
 /// operations that only read the database keep working.
 public struct PaymentService: Sendable {
-    /// The orders database.
-    public let store: OrdersStore
+    /// The orders database; callers outside PaymentCore go through the service's operations.
+    let store: OrdersStore
     /// Stripe, or `nil` when no API key is configured.
     public let gateway: (any PaymentGateway)?
     /// The refund window, actor, token lifetime and clock.
@@ -26,10 +25,17 @@ public struct PaymentService: Sendable {
     ///
     /// - Parameter action: the attempt as a phrase completing "Could not …", such as "list the payments".
     func callStripe<T>(_ action: String, _ body: (any PaymentGateway) async throws -> T) async throws -> T {
+        try await Self.call(gateway, action, body)
+    }
+
+    /// Runs a call of `gateway`, of whichever gateway protocol, as `callStripe(_:_:)` does.
+    static func call<Gateway, T>(
+        _ gateway: Gateway?, _ action: String, _ body: (Gateway) async throws -> T
+    ) async throws -> T {
         guard let gateway else { throw PaymentError.stripeNotConfigured }
         do {
             return try await body(gateway)
-        } catch let error as StripeError {
+        } catch let error as GatewayError {
             throw PaymentError.stripe(error, while: action)
         }
     }

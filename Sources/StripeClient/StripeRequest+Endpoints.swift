@@ -61,16 +61,16 @@ extension StripeRequest {
             idempotencyKey: idempotencyKey)
     }
 
-    /// `POST /v1/refunds`.
+    /// `POST /v1/refunds`; `reason` is Stripe's enum value, such as `requested_by_customer`.
     public static func createRefund(
-        paymentIntentID: String, amount: Int, reason: RefundReason?, metadata: [String: String],
+        paymentIntentID: String, amount: Int, reason: String?, metadata: [String: String],
         idempotencyKey: String
     ) -> StripeRequest {
         StripeRequest(
             method: .post, path: "/v1/refunds",
             values: [
                 ("payment_intent", .string(paymentIntentID)), ("amount", .integer(amount)),
-                ("reason", reason.map { .string($0.rawValue) }),
+                ("reason", reason.map(FormValue.string)),
                 ("metadata", metadata.isEmpty ? nil : .metadata(metadata)),
             ],
             idempotencyKey: idempotencyKey)

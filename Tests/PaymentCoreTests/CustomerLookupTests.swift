@@ -1,7 +1,6 @@
 import DynamicJSON
 import OrdersStore
 import PaymentCore
-import StripeClient
 import Testing
 
 @Suite("lookup_customer joins the orders database with Stripe")
@@ -64,7 +63,7 @@ struct CustomerLookupTests {
     func deleted() async throws {
         let world = try TestWorld()
         try world.addCustomer("jane@example.com", stripeID: "cus_gone", inStripe: false)
-        world.gateway.add(StripeCustomer(id: "cus_gone", deleted: true, livemode: nil))
+        world.gateway.add(ProcessorCustomer(id: "cus_gone", isDeleted: true))
 
         let profile = try await world.service.lookupCustomer(email: "jane@example.com")
 

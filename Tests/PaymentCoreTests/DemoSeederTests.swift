@@ -1,7 +1,6 @@
 import FoundationEssentials
 import OrdersStore
 import PaymentCore
-import StripeClient
 import Synchronization
 import Testing
 
@@ -39,7 +38,7 @@ struct DemoSeederTests {
     @Test("seeding creates the five demo customers and their thirteen payments in Stripe and in the database")
     func seedsTheOriginals() async throws {
         let world = try TestWorld()
-        let summary = try await DemoSeeder(service: world.service).seed()
+        let summary = try await world.seeder().seed()
 
         #expect(summary == DemoSeedSummary(customersCreated: 5, paymentsCreated: 13))
         #expect(try Self.databaseAmounts(world) == Self.expectedAmounts)
@@ -58,7 +57,7 @@ struct DemoSeederTests {
                     let paymentIntentID = try #require(order.paymentIntentID)
                     let intent = try #require(intents[paymentIntentID])
                     #expect(intent.amount == order.amountCents)
-                    #expect(intent.customer == stripeCustomer.id)
+                    #expect(intent.customerID == stripeCustomer.id)
                     #expect(intent.status == "succeeded")
                     #expect(order.status == .paid && order.currency == "usd")
                 }
@@ -69,7 +68,7 @@ struct DemoSeederTests {
     @Test("sarah's most recent payment is the second of two 4999s, and every order is inside the refund window")
     func sarahsDoubleCharge() async throws {
         let world = try TestWorld()
-        _ = try await DemoSeeder(service: world.service).seed()
+        _ = try await world.seeder().seed()
         let orders = try world.store.read { db in
             let sarah = try #require(try db.customer(email: "sarah@example.com"))
             return try db.orders(customerID: sarah.id, limit: 10, after: nil)
@@ -86,7 +85,7 @@ struct DemoSeederTests {
     @Test("seeding again, even after Stripe forgot the idempotency keys, calls Stripe no more and adds nothing")
     func secondRunIsANoOp() async throws {
         let world = try TestWorld()
-        let seeder = DemoSeeder(service: world.service)
+        let seeder = world.seeder()
         _ = try await seeder.seed()
         let callsAfterFirstRun = world.gateway.calls.count
         world.gateway.forgetIdempotencyKeys()
@@ -101,7 +100,7 @@ struct DemoSeederTests {
     @Test("a failure at the fourth payment stops the run; a re-run completes it without duplicates")
     func resumesAfterAFailure() async throws {
         let world = try TestWorld()
-        let seeder = DemoSeeder(service: world.service)
+        let seeder = world.seeder()
         world.gateway.fail("createConfirmedPaymentIntent", onCall: 4, with: StripeErrors.unreachable)
 
         let error = await #expect(throws: PaymentError.self) { try await seeder.seed() }
@@ -124,7 +123,7 @@ struct DemoSeederTests {
     @Test("a payment Stripe made before the process died is found by its metadata a day later, not paid twice")
     func adoptsAPaymentWhoseAnswerWasLost() async throws {
         let world = try TestWorld()
-        let seeder = DemoSeeder(service: world.service)
+        let seeder = world.seeder()
         world.gateway.fail(
             "createConfirmedPaymentIntent", onCall: 4, with: StripeErrors.droppedConnection, afterActing: true)
         await #expect(throws: PaymentError.self) { try await seeder.seed() }
@@ -144,7 +143,7 @@ struct DemoSeederTests {
     @Test("a Stripe customer created before the process died is found by email, not created twice")
     func adoptsACustomerWhoseAnswerWasLost() async throws {
         let world = try TestWorld()
-        let seeder = DemoSeeder(service: world.service)
+        let seeder = world.seeder()
         world.gateway.fail("createCustomer", onCall: 2, with: StripeErrors.droppedConnection, afterActing: true)
         await #expect(throws: PaymentError.self) { try await seeder.seed() }
         world.gateway.forgetIdempotencyKeys()
@@ -162,9 +161,9 @@ struct DemoSeederTests {
     func linksExistingCustomers() async throws {
         let world = try TestWorld()
         let sarah = try world.addCustomer("sarah@example.com", name: "Sarah T.")
-        world.gateway.add(StripeCustomer(id: "cus_bob", email: "bob@example.com", name: "Bob Tester"))
+        world.gateway.add(ProcessorCustomer(id: "cus_bob", email: "bob@example.com", name: "Bob Tester"))
 
-        let summary = try await DemoSeeder(service: world.service).seed()
+        let summary = try await world.seeder().seed()
 
         #expect(summary == DemoSeedSummary(customersCreated: 4, customersExisting: 1, paymentsCreated: 13))
         let (sarahNow, bob) = try world.store.read { db in
@@ -178,7 +177,7 @@ struct DemoSeederTests {
     @Test("extra customers are generated the same way every time and seeded once")
     func extraCustomers() async throws {
         let world = try TestWorld()
-        let seeder = DemoSeeder(service: world.service)
+        let seeder = world.seeder()
         let lines = Mutex<[String]>([])
 
         let summary = try await seeder.seed(extraCustomers: 3) { line in lines.withLock { $0.append(line) } }
@@ -206,7 +205,7 @@ struct DemoSeederTests {
     func extraCustomersOutOfBounds() async throws {
         let world = try TestWorld()
         let error = await #expect(throws: PaymentError.self) {
-            try await DemoSeeder(service: world.service).seed(extraCustomers: 1001)
+            try await world.seeder().seed(extraCustomers: 1001)
         }
         #expect(error?.message == "The number of extra customers must be a whole number from 0 to 1000.")
         #expect(world.gateway.calls.isEmpty)
@@ -215,7 +214,7 @@ struct DemoSeederTests {
     @Test("without Stripe configured, seeding is refused and the database stays empty")
     func stripeNotConfigured() async throws {
         let world = try TestWorld(stripe: false)
-        let error = await #expect(throws: PaymentError.self) { try await DemoSeeder(service: world.service).seed() }
+        let error = await #expect(throws: PaymentError.self) { try await world.seeder().seed() }
         #expect(error?.kind == .stripeNotConfigured)
         #expect(
             error?.message
@@ -229,7 +228,7 @@ struct DemoSeederTests {
         let world = try TestWorld()
         world.gateway.mode = .live
 
-        let error = await #expect(throws: PaymentError.self) { try await DemoSeeder(service: world.service).seed() }
+        let error = await #expect(throws: PaymentError.self) { try await world.seeder().seed() }
 
         #expect(error?.kind == .refused)
         #expect(error?.message == "Demo data is seeded only in Stripe test mode. Use a sk_test_… or rk_test_… key.")

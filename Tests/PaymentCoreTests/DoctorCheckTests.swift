@@ -1,33 +1,33 @@
 import FoundationEssentials
 import OrdersStore
-import PaymentCore
 import StripeClient
 import Synchronization
 import Testing
+
+@testable import PaymentCore
 
 @Suite("payment-ops doctor")
 struct DoctorCheckTests {
     static let apiBase = "http://127.0.0.1:12111"
     static let key = "rk_test_51SecretPartThatMustNeverShow"
 
-    /// The settings of a world's database, with the given key.
-    static func settings(_ world: TestWorld, key: String? = DoctorCheckTests.key, allowLive: Bool = false)
-        -> DoctorSettings
-    {
-        DoctorSettings(
-            stripeKey: key, databaseURL: world.directory + "/payments.db", stripeAPIBase: apiBase,
-            allowLive: allowLive, refundWindowDays: 90, actor: "ai-assistant")
+    /// The doctor of a world's database, with the given key and Stripe unless `stripe` is false.
+    static func doctor(
+        _ world: TestWorld, key: String? = DoctorCheckTests.key, allowLive: Bool = false, stripe: Bool = true,
+        probes: [DoctorProbe] = []
+    ) -> DoctorCheck {
+        DoctorCheck(
+            databaseURL: world.directory + "/payments.db", stripeAPIBase: apiBase, allowLive: allowLive,
+            key: StripeGateway.keyStatus(of: key), gateway: stripe ? world.gateway : nil, probes: probes,
+            policy: TestWorld.policy(clock: world.clock))
     }
 
-    /// The doctor of a world, with Stripe unless `stripe` is false.
+    /// The doctor's report on a world, with Stripe unless `stripe` is false.
     static func check(
         _ world: TestWorld, key: String? = DoctorCheckTests.key, allowLive: Bool = false, stripe: Bool = true,
         probes: [DoctorProbe] = []
     ) async -> DoctorReport {
-        await DoctorCheck(
-            settings: settings(world, key: key, allowLive: allowLive), gateway: stripe ? world.gateway : nil,
-            probes: probes, policy: TestWorld.policy(clock: world.clock)
-        ).run()
+        await doctor(world, key: key, allowLive: allowLive, stripe: stripe, probes: probes).run()
     }
 
     /// A journal row `minutesAgo` old for an order of a customer added to the world.
@@ -50,7 +50,7 @@ struct DoctorCheckTests {
     @Test("a seeded set-up with a test key is healthy, and the key is shown by its prefix only")
     func healthy() async throws {
         let world = try TestWorld()
-        _ = try await DemoSeeder(service: world.service).seed()
+        _ = try await world.seeder().seed()
 
         let report = await Self.check(world)
 
@@ -66,7 +66,7 @@ struct DoctorCheckTests {
             ])
         #expect(report.isHealthy)
         #expect(!report.text.contains("Secret"))
-        #expect(world.gateway.calls.last == .customers(email: "doctor@payment-ops.invalid"))
+        #expect(world.gateway.calls.last == .checkReadAccess(.customers))
     }
 
     @Test("without a key, the key line says what to set and Stripe is not checked")
@@ -112,7 +112,7 @@ struct DoctorCheckTests {
     func stripeFailing() async throws {
         let world = try TestWorld()
         world.gateway.fail(
-            "customers",
+            "checkReadAccess",
             with: StripeError(
                 kind: .api, message: "Invalid API Key provided: rk_test_***", httpStatus: 401,
                 type: "invalid_request_error", requestID: "req_401", requestWasNotApplied: true))
@@ -140,7 +140,9 @@ struct DoctorCheckTests {
             type: "invalid_request_error", requestID: "req_403", requestWasNotApplied: true)
         let probes = [
             DoctorProbe(title: "Stripe permission: read customers (lookup_customer)") { _ in "granted" },
-            DoctorProbe(title: "Stripe permission: write refunds (issue_refund)") { _ in throw forbidden },
+            DoctorProbe(title: "Stripe permission: write refunds (issue_refund)") { _ in
+                throw StripeGateway.gatewayError(forbidden)
+            },
         ]
 
         let report = await Self.check(world, probes: probes)
@@ -200,12 +202,13 @@ struct DoctorCheckTests {
     @Test("a database that cannot be opened fails its line and skips the pending-refund check")
     func databaseCannotOpen() async throws {
         let world = try TestWorld()
-        var settings = Self.settings(world)
-        settings.databaseURL = world.directory + "/missing/payments.db"
+        var doctor = Self.doctor(world)
+        doctor.databaseURL = world.directory + "/missing/payments.db"
+        doctor.policy = PaymentPolicy()
 
-        let report = await DoctorCheck(settings: settings, gateway: world.gateway).run()
+        let report = await doctor.run()
 
-        let path = settings.databaseURL
+        let path = doctor.databaseURL
         #expect(
             report.lines[2].text
                 == "✗ Database: cannot be opened — Cannot open the database at \(path): the file or its directory "

@@ -82,7 +82,7 @@ struct PaymentLinkTests {
             error?.message
                 == "Could not create the price for the payment link: Stripe rejected the API key. Check STRIPE_API_KEY. "
                 + "Stripe said: \"Invalid API Key provided: sk_test_****1234\" (Stripe request req_401)")
-        #expect(error?.stripeError?.httpStatus == 401)
+        #expect((error?.gatewayError?.underlying as? StripeError)?.httpStatus == 401)
     }
 
     @Test("arguments are checked before Stripe is called")

@@ -50,7 +50,7 @@ struct PaymentListTests {
             error?.message
                 == "Could not list the customer's payments: Stripe could not be reached (a network problem). Try "
                 + "again in a minute.")
-        #expect(error?.stripeError?.curlCode == 7)
+        #expect((error?.gatewayError?.underlying as? StripeError)?.curlCode == 7)
     }
 
     @Test("pages follow Stripe's cursor, by Stripe customer id")

@@ -12,14 +12,14 @@ struct PaymentPolicyTests {
     func defaults() throws {
         let client = StripeClient(configuration: try StripeConfiguration(apiKey: Self.key))
 
-        let grace = PaymentPolicy().reconciliationGrace(for: client)
+        let grace = PaymentPolicy().reconciliationGrace(for: StripeGateway(client: client))
 
         // 3 attempts of 80 s, and two waits of at most 10 s (the longest Retry-After honoured).
-        #expect(client.longestCall == .seconds(260))
+        #expect(StripeGateway(client: client).longestCall == .seconds(260))
         // The journal write before the call may wait out the database's busy timeout.
         #expect(Database.defaultBusyTimeout == .seconds(5))
-        #expect(grace > 260 + 5)
-        #expect(grace == 325)
+        #expect(grace > .seconds(260 + 5))
+        #expect(grace == .seconds(325))
     }
 
     @Test("a slower Stripe configuration lengthens the grace")
@@ -27,15 +27,17 @@ struct PaymentPolicyTests {
         let client = StripeClient(
             configuration: try StripeConfiguration(apiKey: Self.key, totalTimeout: .seconds(120), maxRetries: 5))
 
-        #expect(client.longestCall == .seconds(6 * 120 + 5 * 10))
-        #expect(PaymentPolicy().reconciliationGrace(for: client) == 770 + 5 + 60)
+        #expect(StripeGateway(client: client).longestCall == .seconds(6 * 120 + 5 * 10))
+        #expect(PaymentPolicy().reconciliationGrace(for: StripeGateway(client: client)) == .seconds(770 + 5 + 60))
     }
 
     @Test("without Stripe, or with a quick gateway, the policy's minimum applies")
     func minimum() {
-        #expect(PaymentPolicy().reconciliationGrace(for: nil) == 300)
-        #expect(PaymentPolicy().reconciliationGrace(for: RecordingGateway()) == 300)
-        #expect(PaymentPolicy(minimumReconciliationGrace: 900).reconciliationGrace(for: RecordingGateway()) == 900)
+        #expect(PaymentPolicy().reconciliationGrace(for: nil) == .seconds(300))
+        #expect(PaymentPolicy().reconciliationGrace(for: RecordingGateway()) == .seconds(300))
+        #expect(
+            PaymentPolicy(minimumReconciliationGrace: .seconds(900)).reconciliationGrace(for: RecordingGateway())
+                == .seconds(900))
     }
 
     @Test("reconciliation leaves a row alone while the gateway's longest call could still be creating it")

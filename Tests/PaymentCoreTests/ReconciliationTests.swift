@@ -1,6 +1,5 @@
 import OrdersStore
 import PaymentCore
-import StripeClient
 import Synchronization
 import Testing
 

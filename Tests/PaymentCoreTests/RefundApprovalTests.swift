@@ -1,7 +1,6 @@
 import FoundationEssentials
 import OrdersStore
 import PaymentCore
-import StripeClient
 import Testing
 
 @Suite("With elicitation, the server asks the human and refunds only on approval")

@@ -30,7 +30,7 @@ struct RefundExecutionTests {
             result.failureReason
                 == "Stripe refused the request. Stripe said: \"Charge ch_1 has been disputed.\" (Stripe request "
                 + "req_refused)")
-        #expect(result.stripeError?.code == "charge_disputed")
+        #expect((result.gatewayError?.underlying as? StripeError)?.code == "charge_disputed")
         #expect(result.text.hasPrefix("Stripe did not make the refund, so nothing was refunded: Stripe refused"))
         let journal = try world.journal("o1")
         #expect(journal.map(\.status) == [.failed])

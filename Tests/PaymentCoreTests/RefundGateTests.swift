@@ -1,7 +1,6 @@
 import FoundationEssentials
 import OrdersStore
 import PaymentCore
-import StripeClient
 import Testing
 
 @Suite("issue_refund previews, and refunds only with a valid confirmation token")
@@ -151,9 +150,9 @@ struct RefundGateTests {
     func chargeNotExpanded() async throws {
         let world = try Self.world()
         world.gateway.add(
-            PaymentIntent(
-                id: "pi_1", amount: 4999, amountReceived: 4999, currency: "usd", status: "succeeded",
-                customer: "cus_jane", created: 1_780_000_000, latestCharge: .id("ch_1")))
+            ProcessorPayment(
+                id: "pi_1", amount: 4999, currency: "usd", status: "succeeded",
+                createdAt: Date(timeIntervalSince1970: 1_780_000_000), customerID: "cus_jane", latestChargeID: "ch_1"))
 
         let error = await #expect(throws: PaymentError.self) {
             try await world.service.issueRefund(RefundRequest(email: "jane@example.com"))
@@ -170,9 +169,9 @@ struct RefundGateTests {
     func noCharge() async throws {
         let world = try Self.world()
         world.gateway.add(
-            PaymentIntent(
-                id: "pi_1", amount: 4999, amountReceived: 0, currency: "usd", status: "requires_payment_method",
-                customer: "cus_jane", created: 1_780_000_000))
+            ProcessorPayment(
+                id: "pi_1", amount: 4999, currency: "usd", status: "requires_payment_method",
+                createdAt: Date(timeIntervalSince1970: 1_780_000_000), customerID: "cus_jane"))
 
         let error = await #expect(throws: PaymentError.self) {
             try await world.service.issueRefund(RefundRequest(email: "jane@example.com"))

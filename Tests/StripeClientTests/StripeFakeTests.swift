@@ -25,7 +25,7 @@ struct StripeFakeTests {
         let harness = try Harness()
         let intent = harness.fake.addPaymentIntent(customerID: nil, amount: 1000)
         _ = try await harness.client.createRefund(
-            paymentIntentID: intent, amount: 1000, reason: .fraudulent, metadata: [:], idempotencyKey: "r1")
+            paymentIntentID: intent, amount: 1000, reason: "fraudulent", metadata: [:], idempotencyKey: "r1")
         let charge = try await harness.client.paymentIntent(id: intent).latestCharge?.object
         #expect(charge?.refunded == true)
         #expect(charge?.amountRefunded == 1000)

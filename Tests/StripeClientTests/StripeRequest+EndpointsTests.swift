@@ -72,7 +72,7 @@ struct StripeRequestEndpointsTests {
     @Test("a refund posts the PaymentIntent, amount, reason and metadata")
     func createRefund() {
         let request = StripeRequest.createRefund(
-            paymentIntentID: "pi_1", amount: 1500, reason: .requestedByCustomer, metadata: ["refund_log_id": "7"],
+            paymentIntentID: "pi_1", amount: 1500, reason: "requested_by_customer", metadata: ["refund_log_id": "7"],
             idempotencyKey: "refund-7")
         #expect(request.path == "/v1/refunds")
         #expect(

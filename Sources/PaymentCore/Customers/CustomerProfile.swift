@@ -1,7 +1,6 @@
 import DynamicJSON
 import FoundationEssentials
 import OrdersStore
-import StripeClient
 
 /// `lookup_customer`'s answer and the `customer://{email}` resource: the internal record, order counts, lifetime
 /// totals per currency and the live Stripe customer (or why it could not be shown).
@@ -196,11 +195,11 @@ public struct StripeCustomerSummary: JSONWritable, Sendable, Hashable {
     /// Balance in minor units of the customer's currency (negative is credit).
     public var balance: Int? = nil
 
-    init(_ customer: StripeCustomer) {
+    init(_ customer: ProcessorCustomer) {
         id = customer.id
         email = customer.email
         name = customer.name
-        created = customer.created.map(Timestamps.iso8601(unixSeconds:))
+        created = customer.createdAt.map(Timestamps.iso8601)
         delinquent = customer.delinquent
         balance = customer.balance
     }

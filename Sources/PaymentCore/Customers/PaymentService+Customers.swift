@@ -1,5 +1,4 @@
 import OrdersStore
-import StripeClient
 
 extension PaymentService {
     /// `lookup_customer`: the internal record, order counts, lifetime totals and the live Stripe customer.
@@ -48,7 +47,7 @@ extension PaymentService {
             let stripeCustomer = try await callStripe("load the Stripe customer") {
                 try await $0.customer(id: stripeID)
             }
-            if stripeCustomer.deleted {
+            if stripeCustomer.isDeleted {
                 return StripeCustomerStatus(status: "deleted", customer: nil, error: nil)
             }
             return StripeCustomerStatus(status: "ok", customer: StripeCustomerSummary(stripeCustomer), error: nil)

@@ -1,6 +1,5 @@
 import FoundationEssentials
 import OrdersStore
-import StripeClient
 
 /// Seeds the demo customers, each with confirmed test payments, in Stripe test mode and in the orders database.
 ///
@@ -21,12 +20,15 @@ public struct DemoSeeder: Sendable {
     /// The demo's currency.
     public static let currency = "usd"
 
-    /// The orders database, the Stripe gateway and the clock the orders are dated by.
+    /// The orders database and the clock the orders are dated by.
     public let service: PaymentService
+    /// Stripe with the calls seeding needs, or `nil` when no API key is configured.
+    public let gateway: (any DemoGateway)?
 
-    /// Creates a seeder working through the service's store and gateway.
-    public init(service: PaymentService) {
+    /// Creates a seeder working through the service's store and this gateway (the service's own, in practice).
+    public init(service: PaymentService, gateway: (any DemoGateway)?) {
         self.service = service
+        self.gateway = gateway
     }
 
     /// Seeds the five demo customers and `extraCustomers` generated ones, reporting each step to `progress`.
@@ -43,7 +45,7 @@ public struct DemoSeeder: Sendable {
             throw PaymentError.invalid(
                 "The number of extra customers must be a whole number from 0 to \(Self.maximumExtraCustomers).")
         }
-        guard let gateway = service.gateway else { throw PaymentError.stripeNotConfigured }
+        guard let gateway else { throw PaymentError.stripeNotConfigured }
         // Seeding charges the test card; a live key would create real customers. Refused before any call.
         guard gateway.mode == .test else { throw Self.testModeOnly }
         let customers = DemoCustomer.originals + DemoCustomer.generated(count: extraCustomers)
@@ -96,7 +98,7 @@ public struct DemoSeeder: Sendable {
         let earlier = isNewInStripe ? [:] : try await seededPaymentIntents(customerID: stripeCustomerID)
         for position in missing {
             let found = earlier[Self.seedTag(email: demo.email, position: position)]
-            let intent: PaymentIntent
+            let intent: ProcessorPayment
             if let found {
                 intent = found
             } else {
@@ -115,15 +117,15 @@ public struct DemoSeeder: Sendable {
     }
 
     /// The demo customer's Stripe customer: one Stripe already has with that email, else a new one.
-    private func stripeCustomer(for demo: DemoCustomer) async throws -> (customer: StripeCustomer, created: Bool) {
-        let list = try await service.callStripe("look up the demo customer in Stripe") {
+    private func stripeCustomer(for demo: DemoCustomer) async throws -> (customer: ProcessorCustomer, created: Bool) {
+        let list = try await callStripe("look up the demo customer in Stripe") {
             try await $0.customers(email: demo.email, limit: 10)
         }
-        let usable = list.data.filter { !$0.deleted }
+        let usable = list.items.filter { !$0.isDeleted }
         if let existing = usable.first(where: { $0.metadata[Self.metadataKey] == demo.email }) ?? usable.first {
             return (existing, false)
         }
-        let created = try await service.callStripe("create the demo customer in Stripe") {
+        let created = try await callStripe("create the demo customer in Stripe") {
             try await $0.createCustomer(
                 email: demo.email, name: demo.name, metadata: [Self.metadataKey: demo.email],
                 idempotencyKey: Self.customerIdempotencyKey(email: demo.email))
@@ -132,7 +134,7 @@ public struct DemoSeeder: Sendable {
     }
 
     /// Inserts the customer row, or links an existing row to the Stripe customer; returns the row as stored.
-    private func record(_ stripeCustomer: StripeCustomer, for demo: DemoCustomer, row: Customer?, in db: Database)
+    private func record(_ stripeCustomer: ProcessorCustomer, for demo: DemoCustomer, row: Customer?, in db: Database)
         throws -> Customer
     {
         if var row {
@@ -148,14 +150,14 @@ public struct DemoSeeder: Sendable {
     }
 
     /// The customer's PaymentIntents that an earlier run created, by their `payment_ops_seed` tag, every page.
-    private func seededPaymentIntents(customerID: String) async throws -> [String: PaymentIntent] {
-        var found: [String: PaymentIntent] = [:]
+    private func seededPaymentIntents(customerID: String) async throws -> [String: ProcessorPayment] {
+        var found: [String: ProcessorPayment] = [:]
         var cursor: String?
         repeat {
-            let page = try await service.callStripe("list the demo customer's payments") {
+            let page = try await callStripe("list the demo customer's payments") {
                 try await $0.paymentIntents(customerID: customerID, limit: 100, startingAfter: cursor)
             }
-            for intent in page.data {
+            for intent in page.items {
                 if let tag = intent.metadata[Self.metadataKey], found[tag] == nil { found[tag] = intent }
             }
             cursor = page.nextCursor
@@ -165,10 +167,10 @@ public struct DemoSeeder: Sendable {
 
     /// Creates and confirms the payment at `position` with the test card.
     private func createPaymentIntent(for demo: DemoCustomer, position: Int, customerID: String) async throws
-        -> PaymentIntent
+        -> ProcessorPayment
     {
         let payment = demo.payments[position - 1]
-        return try await service.callStripe("create a demo payment in Stripe") {
+        return try await callStripe("create a demo payment in Stripe") {
             try await $0.createConfirmedPaymentIntent(
                 customerID: customerID, amount: payment.amountCents, currency: Self.currency,
                 paymentMethod: Self.paymentMethod, description: "payment-ops demo order \(position)",
@@ -181,7 +183,7 @@ public struct DemoSeeder: Sendable {
     ///
     /// - Throws: `PaymentError` when Stripe did not complete the payment, which then must not be recorded as paid.
     private func recordOrder(
-        _ intent: PaymentIntent, for demo: DemoCustomer, position: Int, customerID: String, in db: Database
+        _ intent: ProcessorPayment, for demo: DemoCustomer, position: Int, customerID: String, in db: Database
     ) throws -> Bool {
         guard intent.status == "succeeded" else {
             throw PaymentError(
@@ -195,7 +197,14 @@ public struct DemoSeeder: Sendable {
             Order(
                 id: Self.orderID(email: demo.email, position: position), customerID: customerID,
                 paymentIntentID: intent.id, amountCents: intent.amount, currency: intent.currency, status: .paid,
-                createdAt: service.policy.now().addingTimeInterval(-Double(minutesAgo) * 60)))
+                createdAt: service.policy.now().subtracting(.seconds(minutesAgo * 60))))
         return true
+    }
+
+    /// Runs a call of the demo gateway, translating its failure into a `PaymentError`, as the service's calls do.
+    ///
+    /// - Parameter action: the attempt as a phrase completing "Could not …", such as "create the demo customer".
+    private func callStripe<T>(_ action: String, _ body: (any DemoGateway) async throws -> T) async throws -> T {
+        try await PaymentService.call(gateway, action, body)
     }
 }

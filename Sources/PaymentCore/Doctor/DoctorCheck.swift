@@ -1,27 +1,36 @@
 import FoundationEssentials
 import OrdersStore
-import StripeClient
 
 /// The checks of `payment-ops doctor`: settings, Stripe key, database, Stripe itself, pending refunds.
 ///
 /// Read-only apart from opening the database, which creates and migrates it as the server would at start-up.
 /// Every line says what was found and, when it failed, what to do; the key is only ever shown by its prefix.
 public struct DoctorCheck: Sendable {
-    /// The settings in force.
-    public var settings: DoctorSettings
+    /// `DATABASE_URL`: the database to open.
+    public var databaseURL: String
+    /// `STRIPE_API_BASE`, as shown.
+    public var stripeAPIBase: String
+    /// Whether `PAYMENT_OPS_ALLOW_LIVE=1` is set.
+    public var allowLive: Bool
+    /// The configured Stripe key, shown by its prefix only (`StripeGateway.keyStatus(of:)`).
+    public var key: GatewayKeyStatus
     /// Stripe, or `nil` when no usable key is configured.
     public var gateway: (any PaymentGateway)?
     /// Extra read-only questions for Stripe, asked after it was reached (per-tool permissions, say).
     public var probes: [DoctorProbe]
-    /// The clock and the reconciliation grace period that pending refunds are judged by.
+    /// The refund window and actor in force, and the clock and the reconciliation grace period that pending
+    /// refunds are judged by.
     public var policy: PaymentPolicy
 
-    /// Creates the checks.
+    /// Creates the checks from what the composition root holds.
     public init(
-        settings: DoctorSettings, gateway: (any PaymentGateway)?, probes: [DoctorProbe] = [],
-        policy: PaymentPolicy = PaymentPolicy()
+        databaseURL: String, stripeAPIBase: String, allowLive: Bool, key: GatewayKeyStatus,
+        gateway: (any PaymentGateway)?, probes: [DoctorProbe] = [], policy: PaymentPolicy = PaymentPolicy()
     ) {
-        self.settings = settings
+        self.databaseURL = databaseURL
+        self.stripeAPIBase = stripeAPIBase
+        self.allowLive = allowLive
+        self.key = key
         self.gateway = gateway
         self.probes = probes
         self.policy = policy
@@ -32,7 +41,7 @@ public struct DoctorCheck: Sendable {
         var lines = [settingsLine, keyLine]
         let store: OrdersStore?
         do {
-            let opened = try OrdersStore(url: settings.databaseURL)
+            let opened = try OrdersStore(url: databaseURL)
             lines.append(try databaseLine(opened))
             store = opened
         } catch {
@@ -42,7 +51,7 @@ public struct DoctorCheck: Sendable {
             lines.append(
                 DoctorReport.Line(
                     ok: false, title: "Database: cannot be opened",
-                    detail: "\(problem). Check DATABASE_URL (\(settings.databaseURL))."))
+                    detail: "\(problem). Check DATABASE_URL (\(databaseURL))."))
             store = nil
         }
         lines += await stripeLines()
@@ -56,30 +65,31 @@ public struct DoctorCheck: Sendable {
     private var settingsLine: DoctorReport.Line {
         DoctorReport.Line(
             ok: true, title: "Settings in force",
-            detail: "DATABASE_URL \(settings.databaseURL), STRIPE_API_BASE \(settings.stripeAPIBase), "
-                + "REFUND_WINDOW_DAYS \(settings.refundWindowDays), PAYMENT_OPS_ACTOR \(settings.actor), live mode "
-                + (settings.allowLive ? "allowed" : "refused"))
+            detail: "DATABASE_URL \(databaseURL), STRIPE_API_BASE \(stripeAPIBase), "
+                + "REFUND_WINDOW_DAYS \(policy.refundWindowDays), PAYMENT_OPS_ACTOR \(policy.actor), live mode "
+                + (allowLive ? "allowed" : "refused"))
     }
 
     /// The Stripe key: present, a server key, and in a mode that is allowed.
     private var keyLine: DoctorReport.Line {
-        switch settings.stripeKey {
-        case nil:
+        switch key {
+        case .notSet:
             return DoctorReport.Line(
                 ok: false, title: "Stripe key: not set",
                 detail: "Set STRIPE_API_KEY to a sk_test_… or rk_test_… key in the environment or the .env file. "
                     + "Tools that only read the orders database work without it.")
-        case .failure(let error):
-            return DoctorReport.Line(ok: false, title: "Stripe key: not usable", detail: error.message)
-        case .success(let key) where key.mode == .test:
-            return DoctorReport.Line(ok: true, title: "Stripe key: \(key) (test mode)", detail: "no real money moves")
-        case .success(let key) where !settings.allowLive:
+        case .unusable(let reason):
+            return DoctorReport.Line(ok: false, title: "Stripe key: not usable", detail: reason)
+        case .usable(let prefix, .test):
             return DoctorReport.Line(
-                ok: false, title: "Stripe key: \(key) (live mode, refused)",
+                ok: true, title: "Stripe key: \(prefix) (test mode)", detail: "no real money moves")
+        case .usable(let prefix, .live) where !allowLive:
+            return DoctorReport.Line(
+                ok: false, title: "Stripe key: \(prefix) (live mode, refused)",
                 detail: "Use a test key, or set PAYMENT_OPS_ALLOW_LIVE=1 to move real money.")
-        case .success(let key):
+        case .usable(let prefix, .live):
             return DoctorReport.Line(
-                ok: true, title: "Stripe key: \(key) (live mode)",
+                ok: true, title: "Stripe key: \(prefix) (live mode)",
                 detail: "real money moves; allowed by PAYMENT_OPS_ALLOW_LIVE=1")
         }
     }
@@ -109,7 +119,7 @@ public struct DoctorCheck: Sendable {
                 )
             ]
         }
-        let reached = await Self.line(for: .reachability(apiBase: settings.stripeAPIBase), gateway: gateway)
+        let reached = await Self.line(for: .reachability(apiBase: stripeAPIBase), gateway: gateway)
         guard reached.ok else { return [reached] }
         var lines = [reached]
         for probe in probes {
@@ -122,8 +132,8 @@ public struct DoctorCheck: Sendable {
     private static func line(for probe: DoctorProbe, gateway: any PaymentGateway) async -> DoctorReport.Line {
         do {
             return DoctorReport.Line(ok: true, title: probe.title, detail: try await probe.check(gateway))
-        } catch let error as StripeError {
-            return DoctorReport.Line(ok: false, title: probe.title, detail: StripeError.explanation(of: error))
+        } catch let error as GatewayError {
+            return DoctorReport.Line(ok: false, title: probe.title, detail: error.explanation)
         } catch {
             return DoctorReport.Line(ok: false, title: probe.title, detail: "\(error)")
         }
@@ -149,7 +159,7 @@ public struct DoctorCheck: Sendable {
             return DoctorReport.Line(
                 ok: true, title: "Pending refunds: none", detail: "no refund is waiting for reconciliation")
         }
-        let age = policy.now().timeIntervalSince(oldest)
+        let age = policy.now().duration(since: oldest)
         let grace = policy.reconciliationGrace(for: gateway)
         guard age > grace else {
             return DoctorReport.Line(
@@ -164,8 +174,8 @@ public struct DoctorCheck: Sendable {
     }
 
     /// A duration in the largest whole unit that keeps it readable: "45 seconds", "7 minutes", "3 hours", "2 days".
-    static func duration(_ seconds: TimeInterval) -> String {
-        let whole = max(Int(seconds), 0)
+    static func duration(_ span: Duration) -> String {
+        let whole = max(Int(span.components.seconds), 0)
         let (count, unit) =
             switch whole {
             case ..<120: (whole, "second")

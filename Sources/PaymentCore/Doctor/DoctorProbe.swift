@@ -14,14 +14,28 @@ public struct DoctorProbe: Sendable {
         self.check = check
     }
 
-    /// The email address the reachability check searches for: `.invalid` is reserved, so no customer has it.
-    static let doctorEmail = "doctor@payment-ops.invalid"
-
     /// Whether Stripe answers a read call with this key: a customer search that finds nobody.
     static func reachability(apiBase: String) -> DoctorProbe {
         DoctorProbe(title: "Stripe: reachable with this key") { gateway in
-            _ = try await gateway.customers(email: doctorEmail, limit: 1)
+            try await gateway.checkReadAccess(to: .customers)
             return "\(apiBase) answered a customer search"
+        }
+    }
+
+    /// One read check per Stripe resource the tools use; the write permissions cannot be checked without writing.
+    public static let readPermissions: [DoctorProbe] = [
+        readPermission(.paymentIntents, named: "PaymentIntents", usedBy: "list_payments, issue_refund"),
+        readPermission(.charges, named: "Charges", usedBy: "list_payments, issue_refund"),
+        readPermission(.refunds, named: "Refunds", usedBy: "reconciliation"),
+        readPermission(.prices, named: "Prices", usedBy: "create_payment_link"),
+        readPermission(.paymentLinks, named: "Payment Links", usedBy: "create_payment_link"),
+    ]
+
+    /// Whether the key may read a resource, naming the tools that need it.
+    static func readPermission(_ resource: GatewayResource, named name: String, usedBy tools: String) -> DoctorProbe {
+        DoctorProbe(title: "Stripe permission: read \(name)") { gateway in
+            try await gateway.checkReadAccess(to: resource)
+            return "used by \(tools)"
         }
     }
 }

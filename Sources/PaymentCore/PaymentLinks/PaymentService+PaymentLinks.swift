@@ -3,7 +3,7 @@ import FoundationEssentials
 extension PaymentService {
     /// The length of the clock-aligned windows within which identical `create_payment_link` calls share their
     /// idempotency keys.
-    static let paymentLinkRetryWindow: TimeInterval = 600
+    static let paymentLinkRetryWindow: Duration = .seconds(600)
 
     /// `create_payment_link`: a one-off Price and a PaymentLink selling `quantity` of it.
     ///
@@ -25,20 +25,20 @@ extension PaymentService {
         let description = try InputValidation.description(description)
         let currency = try InputValidation.currency(currency)
         let quantity = try InputValidation.quantity(quantity)
-        let window = Int((policy.now().timeIntervalSince1970 / Self.paymentLinkRetryWindow).rounded(.down))
+        let window = Int((policy.now().timeIntervalSince1970 / Self.paymentLinkRetryWindow.seconds).rounded(.down))
         let key = StableHash.hex("\(amount)|\(currency)|\(quantity)|\(window)|\(description)")
-        let price = try await callStripe("create the price for the payment link") {
+        let priceID = try await callStripe("create the price for the payment link") {
             try await $0.createPrice(
                 amount: amount, currency: currency, productName: description, idempotencyKey: "payment-ops-price-\(key)"
             )
         }
         let link = try await callStripe("create the payment link") {
             try await $0.createPaymentLink(
-                priceID: price.id, quantity: quantity, metadata: ["created_by": "payment-ops"],
+                priceID: priceID, quantity: quantity, metadata: ["created_by": "payment-ops"],
                 idempotencyKey: "payment-ops-link-\(key)")
         }
         return PaymentLinkResult(
-            url: link.url, paymentLinkID: link.id, priceID: price.id, amountCents: amount, currency: currency,
+            url: link.url, paymentLinkID: link.id, priceID: priceID, amountCents: amount, currency: currency,
             quantity: quantity, description: description)
     }
 }

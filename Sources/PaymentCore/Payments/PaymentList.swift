@@ -1,6 +1,5 @@
 import DynamicJSON
 import OrdersStore
-import StripeClient
 
 /// `list_payments`'s answer: one page of a customer's PaymentIntents, newest first, joined to internal orders.
 public struct PaymentList: JSONWritable, Sendable, Hashable {
@@ -77,14 +76,14 @@ public struct PaymentSummary: JSONWritable, Sendable, Hashable {
     /// The internal order recording this payment, if any.
     public var orderID: String? = nil
 
-    init(_ intent: PaymentIntent, orderID: String?) {
+    init(_ intent: ProcessorPayment, orderID: String?) {
         paymentIntentID = intent.id
         amountCents = intent.amount
         currency = intent.currency
         status = intent.status
-        createdAt = Timestamps.iso8601(unixSeconds: intent.created)
-        chargeID = intent.latestCharge?.id
-        amountRefundedCents = intent.latestCharge?.object?.amountRefunded ?? 0
+        createdAt = Timestamps.iso8601(intent.createdAt)
+        chargeID = intent.latestChargeID
+        amountRefundedCents = intent.amountRefunded ?? 0
         description = intent.description
         self.orderID = orderID
     }

@@ -1,5 +1,4 @@
 import OrdersStore
-import StripeClient
 
 extension PaymentService {
     /// `list_payments`: a customer's PaymentIntents, newest first, each joined to its internal order.
@@ -20,9 +19,9 @@ extension PaymentService {
         let page = try await callStripe("list the customer's payments") {
             try await $0.paymentIntents(customerID: owner.stripeCustomerID, limit: limit, startingAfter: startingAfter)
         }
-        let orders = try store.read { db in try db.orders(paymentIntentIDs: page.data.map(\.id)) }
+        let orders = try store.read { db in try db.orders(paymentIntentIDs: page.items.map(\.id)) }
         return PaymentList(
-            customer: owner, payments: page.data.map { PaymentSummary($0, orderID: orders[$0.id]?.id) },
+            customer: owner, payments: page.items.map { PaymentSummary($0, orderID: orders[$0.id]?.id) },
             hasMore: page.hasMore, nextCursor: page.nextCursor)
     }
 
@@ -49,7 +48,7 @@ extension PaymentService {
             detail.paymentIntent = PaymentSummary(intent, orderID: order?.id)
         } catch let error as PaymentError where order != nil || error.kind == .stripeNotConfigured {
             detail.stripeError = error.message
-        } catch let error as PaymentError where error.stripeError?.httpStatus == 404 {
+        } catch let error as PaymentError where error.gatewayError?.kind == .notFound {
             throw PaymentError.notFound(unknownPaymentIntentMessage)
         }
         return detail

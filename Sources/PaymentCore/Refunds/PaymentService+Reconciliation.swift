@@ -1,6 +1,5 @@
 import FoundationEssentials
 import OrdersStore
-import StripeClient
 
 extension PaymentService {
     /// The journal error of a pending refund that Stripe never created.
@@ -18,7 +17,7 @@ extension PaymentService {
     /// - Throws: `PaymentError.Kind.stripeNotConfigured`; store errors.
     public func reconcile() async throws -> ReconciliationReport {
         guard gateway != nil else { throw PaymentError.stripeNotConfigured }
-        let cutoff = policy.now().addingTimeInterval(-policy.reconciliationGrace(for: gateway))
+        let cutoff = policy.now().subtracting(policy.reconciliationGrace(for: gateway))
         let pending = try store.read { db in try db.pendingRefunds() }
             .filter { $0.stripeRefundID != nil || $0.createdAt <= cutoff }
         var report = ReconciliationReport(rows: [])
@@ -85,7 +84,7 @@ extension PaymentService {
                 guard try db.refundLogEntry(id: entry.id)?.status == .pending else { return nil }
                 return try settle(
                     entry, with: refund, order: order,
-                    stripeRefunded: intent.latestCharge?.object?.amountRefunded ?? 0, in: db)
+                    stripeRefunded: intent.amountRefunded ?? 0, in: db)
             }
             switch outcome {
             case nil: row.status = .skipped
@@ -113,13 +112,13 @@ extension PaymentService {
     }
 
     /// The PaymentIntent's refund with the row's Stripe id or the journal id in its metadata, reading every page.
-    private func refund(of entry: RefundLogEntry, paymentIntentID: String) async throws -> Refund? {
+    private func refund(of entry: RefundLogEntry, paymentIntentID: String) async throws -> ProcessorRefund? {
         var cursor: String?
         repeat {
             let page = try await callStripe("list the payment's refunds") {
                 try await $0.refunds(paymentIntentID: paymentIntentID, limit: 100, startingAfter: cursor)
             }
-            let match = page.data.first { refund in
+            let match = page.items.first { refund in
                 refund.id == entry.stripeRefundID || refund.metadata[Self.refundLogMetadataKey] == entry.id
             }
             if let match {

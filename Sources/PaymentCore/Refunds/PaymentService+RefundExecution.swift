@@ -1,6 +1,5 @@
 import FoundationEssentials
 import OrdersStore
-import StripeClient
 
 extension PaymentService {
     /// The metadata key on a Stripe refund that holds its journal row id; reconciliation finds refunds by it.
@@ -70,16 +69,16 @@ extension PaymentService {
             let (sum, overflow) = plan.stripeRefunded.addingReportingOverflow(plan.amount)
             return record(
                 refund, of: entry, order: plan.order, stripeRefunded: overflow ? Int.max : sum, into: result)
-        } catch let error as StripeError where error.requestWasNotApplied {
-            let reason = StripeError.explanation(of: error)
+        } catch let error as GatewayError where error.requestWasNotApplied {
+            let reason = error.explanation
             try store.write { db in try db.failRefund(id: entry.id, error: reason, completedAt: policy.now()) }
             result.status = .failed
             result.failureReason = reason
-            result.stripeError = error
+            result.gatewayError = error
             return result
-        } catch let error as StripeError {
-            result.failureReason = StripeError.explanation(of: error)
-            result.stripeError = error
+        } catch let error as GatewayError {
+            result.failureReason = error.explanation
+            result.gatewayError = error
             return result
         } catch {
             result.failureReason = "the request to Stripe was interrupted before its answer arrived"
@@ -90,7 +89,8 @@ extension PaymentService {
     /// Records Stripe's refund in the journal and the order status; a failed write leaves the row pending for
     /// reconciliation, which finds the refund by its metadata.
     private func record(
-        _ refund: Refund, of entry: RefundLogEntry, order: Order, stripeRefunded: Int, into result: RefundResult
+        _ refund: ProcessorRefund, of entry: RefundLogEntry, order: Order, stripeRefunded: Int,
+        into result: RefundResult
     ) -> RefundResult {
         var result = result
         result.stripeRefundID = refund.id
@@ -136,7 +136,7 @@ extension PaymentService {
     ///
     /// - Parameter stripeRefunded: Stripe's refunded total for the charge, including this refund.
     func settle(
-        _ entry: RefundLogEntry, with refund: Refund, order: Order, stripeRefunded: Int, in db: Database
+        _ entry: RefundLogEntry, with refund: ProcessorRefund, order: Order, stripeRefunded: Int, in db: Database
     ) throws -> SettleOutcome {
         let now = policy.now()
         switch refund.status {

@@ -1,6 +1,5 @@
 import FoundationEssentials
 import OrdersStore
-import StripeClient
 
 extension PaymentService {
     /// `issue_refund`: previews a refund, or makes it once a human approved it.
@@ -68,7 +67,7 @@ extension PaymentService {
     /// Stores a fresh confirmation token for the plan and answers the preview.
     private func preview(_ plan: RefundPlan, approvalTimedOut: Bool = false) throws -> RefundResult {
         let token = ApprovalToken.make()
-        let expiresAt = policy.now().addingTimeInterval(policy.approvalLifetime)
+        let expiresAt = policy.now().adding(policy.approvalLifetime)
         try store.write { db in
             try db.insertRefundApproval(
                 RefundApproval(

@@ -1,5 +1,3 @@
-import StripeClient
-
 /// Asks a human to approve a refund, outside the model's reach: the MCP server plugs in elicitation here.
 ///
 /// The refund gate calls the approver only with a refund that passed every policy check, and moves money only

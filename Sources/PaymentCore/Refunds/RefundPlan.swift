@@ -1,6 +1,5 @@
 import FoundationEssentials
 import OrdersStore
-import StripeClient
 
 /// A refund that passed every policy check: what a preview shows, an approver sees and execution carries out.
 struct RefundPlan: Sendable {
@@ -124,26 +123,26 @@ extension PaymentService {
     /// A charge missing from the answer is refused rather than read as "nothing refunded yet", which could allow
     /// refunding money Stripe already returned (say, from its dashboard). `paymentIntent(id:)` expands the charge,
     /// so an id alone means an answer this server does not understand; there is no second request to make.
-    private static func amountRefunded(of intent: PaymentIntent, order: Order) throws -> Int {
+    private static func amountRefunded(of intent: ProcessorPayment, order: Order) throws -> Int {
         guard intent.currency.lowercased() == order.currency.lowercased() else {
             throw PaymentError.refused(
                 "PaymentIntent \(intent.id) is in \(intent.currency.uppercased()) at Stripe, but order \(order.id) is "
                     + "recorded in \(order.currency.uppercased()). Nothing was refunded; escalate to a person who can "
                     + "check the order against the payment.")
         }
-        guard let latestCharge = intent.latestCharge else {
+        guard intent.latestChargeID != nil else {
             throw PaymentError.refused(
                 "PaymentIntent \(intent.id) has no charge at Stripe (its status is \(intent.status)), so nothing was "
                     + "collected that could be refunded. Nothing was refunded.")
         }
-        guard let charge = latestCharge.object else {
+        guard let amountRefunded = intent.amountRefunded else {
             throw PaymentError(
                 .stripe,
                 "Stripe's answer for PaymentIntent \(intent.id) did not include its charge, so the refunds already "
                     + "made on it cannot be checked. Nothing was refunded; try again, and escalate if this keeps "
                     + "happening.")
         }
-        return charge.amountRefunded
+        return amountRefunded
     }
 
     /// The order a refund targets, checked to belong to the customer.

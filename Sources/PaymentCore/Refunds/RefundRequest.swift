@@ -1,5 +1,3 @@
-import StripeClient
-
 /// The arguments of `issue_refund`.
 public struct RefundRequest: Sendable, Hashable {
     /// The customer's email; the order must belong to this customer.

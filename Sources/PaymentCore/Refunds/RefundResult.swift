@@ -1,5 +1,4 @@
 import DynamicJSON
-import StripeClient
 
 /// `issue_refund`'s answer: a preview with its confirmation token, or what happened to the refund.
 ///
@@ -60,7 +59,7 @@ public struct RefundResult: JSONWritable, Sendable {
     /// Why the refund failed or was declined, in words a support agent understands.
     public var failureReason: String? = nil
     /// The Stripe error behind a failure, for logs; not part of the structured answer.
-    public var stripeError: StripeError?
+    public var gatewayError: GatewayError?
     /// Whether this preview follows an approval request nobody answered in time; shown in the text only.
     public var approvalTimedOut = false
 

@@ -7,9 +7,4 @@ enum Timestamps {
     static func iso8601(_ date: Date) -> String {
         StoreTimestamp.iso8601(date)
     }
-
-    /// A Stripe `created` (Unix seconds) as `2026-11-27T16:21:52Z`.
-    static func iso8601(unixSeconds: Int) -> String {
-        StoreTimestamp.iso8601(Date(timeIntervalSince1970: TimeInterval(unixSeconds)))
-    }
 }

@@ -1,6 +1,5 @@
 import DynamicJSON
 import PaymentCore
-import StripeClient
 
 /// `issue_refund`: the refund gate. Previews a refund with a confirmation token, and makes it only with a human's
 /// approval — asked by the server itself through elicitation when the client can, or given to the model as

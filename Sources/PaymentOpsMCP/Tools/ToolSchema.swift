@@ -1,6 +1,5 @@
 import DynamicJSON
-import OrdersStore
-import StripeClient
+import PaymentCore
 
 /// Building blocks of the tools' JSON Schemas, so that every shape is written once.
 ///
@@ -111,7 +110,7 @@ enum ToolSchema {
         "order_id": string("Internal order id."),
         "payment_intent_id": nullable(string("Stripe PaymentIntent (pi_…).")),
         "amount_cents": cents, "currency": string("Lower-case ISO 4217 code."),
-        "status": oneOf(OrderStatus.allCases.map(\.rawValue), "The order's status."),
+        "status": oneOf(OrderSummary.statuses, "The order's status."),
         "created_at": string("UTC ISO-8601."),
         "refunded_cents": cents, "refundable_cents": cents,
     ])

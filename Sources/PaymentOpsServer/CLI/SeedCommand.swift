@@ -34,9 +34,9 @@ struct SeedCommand: AsyncParsableCommand {
 
     /// Seeds, printing progress (ending with the summary) to stderr.
     func run() async throws {
-        let service = try settings.serviceWithStripe(for: "seed")
+        let seeder = try settings.demoSeederWithStripe()
         do {
-            _ = try await DemoSeeder(service: service).seed(extraCustomers: customers) { line in
+            _ = try await seeder.seed(extraCustomers: customers) { line in
                 Logger.writeToStderr(line)
             }
         } catch {

@@ -34,12 +34,24 @@ struct SettingsOptions: ParsableArguments {
 
     /// The payment service with Stripe configured, for commands that cannot work without it.
     func serviceWithStripe(for purpose: String) throws -> PaymentService {
-        let (_, service) = try service()
-        guard service.gateway != nil else {
+        let configuration = try configurationWithStripe(for: purpose)
+        return try Self.orExit { () throws(ConfigurationError) in try configuration.makeService() }
+    }
+
+    /// The demo seeder with Stripe configured, for `payment-ops seed`.
+    func demoSeederWithStripe() throws -> DemoSeeder {
+        let configuration = try configurationWithStripe(for: "seed")
+        return try Self.orExit { () throws(ConfigurationError) in try configuration.makeDemoSeeder() }
+    }
+
+    /// The settings in force, or one line on stderr and exit status 1 when they name no Stripe key.
+    private func configurationWithStripe(for purpose: String) throws -> Configuration {
+        let configuration = try configuration()
+        guard configuration.stripeAPIKey != nil else {
             Logger.writeToStderr("payment-ops: STRIPE_API_KEY is not set; \(purpose) needs a Stripe test key")
             throw ExitCode.failure
         }
-        return service
+        return configuration
     }
 
     private static func orExit<T>(_ body: () throws(ConfigurationError) -> T) throws -> T {

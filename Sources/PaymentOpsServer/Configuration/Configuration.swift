@@ -1,4 +1,5 @@
 import FoundationEssentials
+import PaymentCore
 import PaymentOpsMCP
 
 /// The settings in force: the process environment first, then a `.env` file, then the defaults.
@@ -12,9 +13,9 @@ struct Configuration: Equatable {
     /// Whether live-mode keys are accepted.
     var allowLive = false
     /// Orders older than this many days are not refunded.
-    var refundWindowDays = 90
+    var refundWindowDays = PaymentPolicy.defaultRefundWindowDays
     /// Who the audit trail names for refunds and flags.
-    var actor = "ai-assistant"
+    var actor = PaymentPolicy.defaultActor
     /// The least severe level written to stderr.
     var logLevel = LogLevel.info
 

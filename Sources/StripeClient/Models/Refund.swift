@@ -1,13 +1,3 @@
-/// Why a refund is made, as Stripe's `reason` enum spells it.
-public enum RefundReason: String, Sendable, Codable, CaseIterable {
-    /// The customer asked for their money back.
-    case requestedByCustomer = "requested_by_customer"
-    /// The customer was charged twice for the same thing.
-    case duplicate
-    /// The payment was not made by the card's owner.
-    case fraudulent
-}
-
 /// A Stripe Refund of all or part of a charge.
 public struct Refund: StripeObject {
     /// `re_…`.

@@ -1,14 +1,16 @@
 import FoundationEssentials
-import PaymentCore
 import StripeClient
 import Synchronization
 
-/// A `PaymentGateway` that keeps Stripe's objects in memory, records every call, and fails on request.
+@testable import PaymentCore
+
+/// A `DemoGateway` that keeps the processor's objects in memory, records every call, and fails on request.
 ///
 /// Refunds behave as Stripe's do: the same idempotency key returns the same refund, each refund raises its
 /// charge's `amount_refunded`, and a refund larger than what remains is refused with Stripe's 400. Customers and
 /// PaymentIntents it creates follow the same idempotency rule, until `forgetIdempotencyKeys()` (Stripe's 24 h).
-final class RecordingGateway: PaymentGateway {
+/// Failures are given as the `StripeError`s the real client throws, and thrown as `StripeGateway` maps them.
+final class RecordingGateway: DemoGateway {
     /// One call the service made.
     enum Call: Equatable, Sendable {
         case customer(String)
@@ -23,6 +25,7 @@ final class RecordingGateway: PaymentGateway {
         case customers(email: String)
         case createCustomer(email: String, idempotencyKey: String)
         case createPaymentIntent(customerID: String, amount: Int, idempotencyKey: String)
+        case checkReadAccess(GatewayResource)
 
         /// Whether the call asks Stripe to change something.
         var isWrite: Bool {
@@ -52,10 +55,10 @@ final class RecordingGateway: PaymentGateway {
     }
 
     private struct State {
-        var customers: [String: StripeCustomer] = [:]
-        var intents: [String: PaymentIntent] = [:]
-        var refunds: [String: [Refund]] = [:]
-        var refundsByKey: [String: Refund] = [:]
+        var customers: [String: ProcessorCustomer] = [:]
+        var intents: [String: ProcessorPayment] = [:]
+        var refunds: [String: [ProcessorRefund]] = [:]
+        var refundsByKey: [String: ProcessorRefund] = [:]
         var calls: [Call] = []
         var failures: [String: StripeError] = [:]
         var plannedFailures: [String: PlannedFailure] = [:]
@@ -67,10 +70,10 @@ final class RecordingGateway: PaymentGateway {
 
     private let state = Mutex(State())
     private let longest = Mutex(Duration.zero)
-    private let keyMode = Mutex(StripeKey.Mode.test)
+    private let keyMode = Mutex(GatewayMode.test)
 
     /// The mode of the key the service is told it has; test mode unless a test sets it.
-    var mode: StripeKey.Mode {
+    var mode: GatewayMode {
         get { keyMode.withLock { $0 } }
         set { keyMode.withLock { $0 = newValue } }
     }
@@ -86,30 +89,29 @@ final class RecordingGateway: PaymentGateway {
     /// The calls that asked Stripe to change something.
     var writes: [Call] { calls.filter(\.isWrite) }
     /// How many refunds Stripe holds for a PaymentIntent.
-    func refunds(of paymentIntentID: String) -> [Refund] { state.withLock { $0.refunds[paymentIntentID] ?? [] } }
+    func refunds(of paymentIntentID: String) -> [ProcessorRefund] {
+        state.withLock { $0.refunds[paymentIntentID] ?? [] }
+    }
 
     /// Adds a customer.
-    func add(_ customer: StripeCustomer) { state.withLock { $0.customers[customer.id] = customer } }
+    func add(_ customer: ProcessorCustomer) { state.withLock { $0.customers[customer.id] = customer } }
 
     /// Adds a succeeded PaymentIntent with an expanded charge; returns it.
     @discardableResult
     func addPaymentIntent(
         id: String, customer: String?, amount: Int, currency: String = "usd", created: Int = 1_780_000_000,
         amountRefunded: Int = 0, description: String? = nil, metadata: [String: String] = [:]
-    ) -> PaymentIntent {
-        let charge = Charge(
-            id: "ch_" + id.dropFirst(3), amount: amount, amountCaptured: amount, amountRefunded: amountRefunded,
-            refunded: amountRefunded == amount, status: "succeeded", currency: currency, paymentIntent: id)
-        let intent = PaymentIntent(
-            id: id, amount: amount, amountReceived: amount, currency: currency, status: "succeeded",
-            customer: customer, created: created, description: description, metadata: metadata,
-            latestCharge: .object(charge))
+    ) -> ProcessorPayment {
+        let intent = ProcessorPayment(
+            id: id, amount: amount, currency: currency, status: "succeeded",
+            createdAt: Date(timeIntervalSince1970: Double(created)), customerID: customer, description: description,
+            metadata: metadata, latestChargeID: "ch_" + id.dropFirst(3), amountRefunded: amountRefunded)
         state.withLock { $0.intents[id] = intent }
         return intent
     }
 
     /// Adds or replaces a PaymentIntent exactly as given, for answers `addPaymentIntent` does not make.
-    func add(_ intent: PaymentIntent) { state.withLock { $0.intents[intent.id] = intent } }
+    func add(_ intent: ProcessorPayment) { state.withLock { $0.intents[intent.id] = intent } }
 
     /// Makes every call of the named method (`customer`, `paymentIntents`, `paymentIntent`, `refunds`,
     /// `createPrice`, `createPaymentLink`) throw this error.
@@ -127,9 +129,9 @@ final class RecordingGateway: PaymentGateway {
     func forgetIdempotencyKeys() { state.withLock { $0.createdByKey.removeAll() } }
 
     /// All customers Stripe holds.
-    var allCustomers: [StripeCustomer] { state.withLock { Array($0.customers.values) } }
+    var allCustomers: [ProcessorCustomer] { state.withLock { Array($0.customers.values) } }
     /// All PaymentIntents Stripe holds.
-    var allPaymentIntents: [PaymentIntent] { state.withLock { Array($0.intents.values) } }
+    var allPaymentIntents: [ProcessorPayment] { state.withLock { Array($0.intents.values) } }
 
     /// Sets how `createRefund` behaves from now on.
     func setRefundBehavior(_ behavior: RefundBehavior) { state.withLock { $0.refundBehavior = behavior } }
@@ -146,11 +148,9 @@ final class RecordingGateway: PaymentGateway {
                 state.refunds[paymentIntentID]?[index] = refund
                 for (key, keyed) in state.refundsByKey where keyed.id == refundID { state.refundsByKey[key] = refund }
                 if status == "failed" || status == "canceled", var intent = state.intents[paymentIntentID],
-                    var charge = intent.latestCharge?.object
+                    let refunded = intent.amountRefunded
                 {
-                    charge.amountRefunded -= refund.amount
-                    charge.refunded = false
-                    intent.latestCharge = .object(charge)
+                    intent.amountRefunded = refunded - refund.amount
                     state.intents[paymentIntentID] = intent
                 }
             }
@@ -160,16 +160,16 @@ final class RecordingGateway: PaymentGateway {
     /// Records the call and throws the injected failure of `method`, if any; returns a planned failure that
     /// should be thrown after acting.
     @discardableResult
-    private func enter(_ method: String, _ call: Call) throws -> StripeError? {
+    private func enter(_ method: String, _ call: Call) throws -> GatewayError? {
         try state.withLock { state in
             state.calls.append(call)
             state.callCounts[method, default: 0] += 1
-            if let error = state.failures[method] { throw error }
+            if let error = state.failures[method] { throw StripeGateway.gatewayError(error) }
             guard let planned = state.plannedFailures[method], planned.call == state.callCounts[method] else {
                 return nil
             }
-            if !planned.afterActing { throw planned.error }
-            return planned.error
+            if !planned.afterActing { throw StripeGateway.gatewayError(planned.error) }
+            return StripeGateway.gatewayError(planned.error)
         }
     }
 
@@ -184,32 +184,36 @@ final class RecordingGateway: PaymentGateway {
         }
     }
 
-    func customer(id: String) async throws -> StripeCustomer {
+    func customer(id: String) async throws -> ProcessorCustomer {
         try enter("customer", .customer(id))
-        guard let customer = state.withLock({ $0.customers[id] }) else { throw StripeErrors.missing("customer", id) }
+        guard let customer = state.withLock({ $0.customers[id] }) else {
+            throw StripeGateway.gatewayError(StripeErrors.missing("customer", id))
+        }
         return customer
     }
 
     func paymentIntents(customerID: String, limit: Int, startingAfter: String?) async throws
-        -> StripeList<PaymentIntent>
+        -> ProcessorPage<ProcessorPayment>
     {
         try enter("paymentIntents", .paymentIntents(customerID: customerID, limit: limit, startingAfter: startingAfter))
-        let all = state.withLock { $0.intents.values.filter { $0.customer == customerID } }
-            .sorted { ($0.created, $0.id) > ($1.created, $1.id) }
+        let all = state.withLock { $0.intents.values.filter { $0.customerID == customerID } }
+            .sorted { ($0.createdAt, $0.id) > ($1.createdAt, $1.id) }
         let start = startingAfter.flatMap { cursor in all.firstIndex { $0.id == cursor }.map { $0 + 1 } } ?? 0
         let rest = all.dropFirst(start)
-        return StripeList(data: Array(rest.prefix(limit)), hasMore: rest.count > limit)
+        return ProcessorPage(items: Array(rest.prefix(limit)), hasMore: rest.count > limit)
     }
 
-    func paymentIntent(id: String) async throws -> PaymentIntent {
+    func paymentIntent(id: String) async throws -> ProcessorPayment {
         try enter("paymentIntent", .paymentIntent(id))
-        guard let intent = state.withLock({ $0.intents[id] }) else { throw StripeErrors.missing("payment_intent", id) }
+        guard let intent = state.withLock({ $0.intents[id] }) else {
+            throw StripeGateway.gatewayError(StripeErrors.missing("payment_intent", id))
+        }
         return intent
     }
 
     func createRefund(
         paymentIntentID: String, amount: Int, reason: RefundReason?, metadata: [String: String], idempotencyKey: String
-    ) async throws -> Refund {
+    ) async throws -> ProcessorRefund {
         try state.withLock { state in
             state.calls.append(
                 .createRefund(
@@ -218,85 +222,93 @@ final class RecordingGateway: PaymentGateway {
             if let earlier = state.refundsByKey[idempotencyKey] { return earlier }
             let status: String
             switch state.refundBehavior {
-            case .refuse(let error): throw error
+            case .refuse(let error): throw StripeGateway.gatewayError(error)
             case .normal(let refundStatus): status = refundStatus
             case .createThenLoseAnswer: status = "succeeded"
             }
-            guard var intent = state.intents[paymentIntentID], var charge = intent.latestCharge?.object else {
-                throw StripeErrors.missing("payment_intent", paymentIntentID)
+            guard var intent = state.intents[paymentIntentID], let refunded = intent.amountRefunded else {
+                throw StripeGateway.gatewayError(StripeErrors.missing("payment_intent", paymentIntentID))
             }
-            guard amount <= charge.amount - charge.amountRefunded else {
-                throw StripeErrors.refused(
-                    "Refund amount ($\(amount)) is greater than unrefunded amount on charge.", code: "amount_too_large")
+            guard amount <= intent.amount - refunded else {
+                throw StripeGateway.gatewayError(
+                    StripeErrors.refused(
+                        "Refund amount ($\(amount)) is greater than unrefunded amount on charge.",
+                        code: "amount_too_large"))
             }
             state.counter += 1
-            let refund = Refund(
+            let refund = ProcessorRefund(
                 id: "re_test\(state.counter)", amount: amount, currency: intent.currency, status: status,
-                reason: reason?.rawValue, paymentIntent: paymentIntentID, charge: charge.id, metadata: metadata,
-                created: 1_780_000_000 + state.counter)
-            charge.amountRefunded += amount
-            charge.refunded = charge.amountRefunded == charge.amount
-            intent.latestCharge = .object(charge)
+                paymentIntentID: paymentIntentID, metadata: metadata)
+            intent.amountRefunded = refunded + amount
             state.intents[paymentIntentID] = intent
             state.refunds[paymentIntentID, default: []].insert(refund, at: 0)
             state.refundsByKey[idempotencyKey] = refund
-            if case .createThenLoseAnswer(let error) = state.refundBehavior { throw error }
+            if case .createThenLoseAnswer(let error) = state.refundBehavior { throw StripeGateway.gatewayError(error) }
             return refund
         }
     }
 
-    func refunds(paymentIntentID: String, limit: Int, startingAfter: String?) async throws -> StripeList<Refund> {
+    func refunds(paymentIntentID: String, limit: Int, startingAfter: String?) async throws
+        -> ProcessorPage<ProcessorRefund>
+    {
         try enter("refunds", .refunds(paymentIntentID: paymentIntentID, startingAfter: startingAfter))
         let all = state.withLock { $0.refunds[paymentIntentID] ?? [] }
         let start = startingAfter.flatMap { cursor in all.firstIndex { $0.id == cursor }.map { $0 + 1 } } ?? 0
         let rest = all.dropFirst(start)
-        return StripeList(data: Array(rest.prefix(limit)), hasMore: rest.count > limit)
+        return ProcessorPage(items: Array(rest.prefix(limit)), hasMore: rest.count > limit)
     }
 
     func createPrice(amount: Int, currency: String, productName: String, idempotencyKey: String) async throws
-        -> Price
+        -> String
     {
         try enter(
             "createPrice",
             .createPrice(amount: amount, currency: currency, productName: productName, idempotencyKey: idempotencyKey))
-        return Price(
-            id: "price_" + idempotencyKey.suffix(8), unitAmount: amount, currency: currency,
-            product: "prod_" + idempotencyKey.suffix(8))
+        return "price_" + idempotencyKey.suffix(8)
     }
 
     func createPaymentLink(priceID: String, quantity: Int, metadata: [String: String], idempotencyKey: String)
-        async throws -> PaymentLink
+        async throws -> ProcessorPaymentLink
     {
         try enter(
             "createPaymentLink",
             .createPaymentLink(priceID: priceID, quantity: quantity, idempotencyKey: idempotencyKey))
         let id = "plink_" + idempotencyKey.suffix(8)
-        return PaymentLink(id: id, url: "https://buy.stripe.com/test_\(id)", metadata: metadata)
+        return ProcessorPaymentLink(id: id, url: "https://buy.stripe.com/test_\(id)")
     }
 
-    func customers(email: String, limit: Int) async throws -> StripeList<StripeCustomer> {
+    func checkReadAccess(to resource: GatewayResource) async throws {
+        try enter("checkReadAccess", .checkReadAccess(resource))
+    }
+
+    func customers(email: String, limit: Int) async throws -> ProcessorPage<ProcessorCustomer> {
         try enter("customers", .customers(email: email))
         let matching = state.withLock { $0.customers.values.filter { $0.email == email } }.sorted { $0.id < $1.id }
-        return StripeList(data: Array(matching.prefix(limit)), hasMore: matching.count > limit)
+        return ProcessorPage(items: Array(matching.prefix(limit)), hasMore: matching.count > limit)
     }
 
     func createCustomer(email: String, name: String, metadata: [String: String], idempotencyKey: String)
-        async throws -> StripeCustomer
+        async throws -> ProcessorCustomer
     {
         let lostAnswer = try enter("createCustomer", .createCustomer(email: email, idempotencyKey: idempotencyKey))
         let (id, isNew) = objectID(prefix: "cus", idempotencyKey: idempotencyKey)
         if isNew {
-            add(StripeCustomer(id: id, email: email, name: name, created: 1_780_000_000, metadata: metadata))
+            add(
+                ProcessorCustomer(
+                    id: id, email: email, name: name, createdAt: Date(timeIntervalSince1970: 1_780_000_000),
+                    metadata: metadata))
         }
         if let lostAnswer { throw lostAnswer }
-        guard let customer = state.withLock({ $0.customers[id] }) else { throw StripeErrors.missing("customer", id) }
+        guard let customer = state.withLock({ $0.customers[id] }) else {
+            throw StripeGateway.gatewayError(StripeErrors.missing("customer", id))
+        }
         return customer
     }
 
     func createConfirmedPaymentIntent(
         customerID: String, amount: Int, currency: String, paymentMethod: String, description: String?,
         metadata: [String: String], idempotencyKey: String
-    ) async throws -> PaymentIntent {
+    ) async throws -> ProcessorPayment {
         let lostAnswer = try enter(
             "createConfirmedPaymentIntent",
             .createPaymentIntent(customerID: customerID, amount: amount, idempotencyKey: idempotencyKey))
@@ -308,7 +320,9 @@ final class RecordingGateway: PaymentGateway {
                 description: description, metadata: metadata)
         }
         if let lostAnswer { throw lostAnswer }
-        guard let intent = state.withLock({ $0.intents[id] }) else { throw StripeErrors.missing("payment_intent", id) }
+        guard let intent = state.withLock({ $0.intents[id] }) else {
+            throw StripeGateway.gatewayError(StripeErrors.missing("payment_intent", id))
+        }
         return intent
     }
 }

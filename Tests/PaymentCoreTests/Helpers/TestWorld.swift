@@ -1,7 +1,6 @@
 import FoundationEssentials
 import OrdersStore
 import PaymentCore
-import StripeClient
 import Synchronization
 
 /// A clock tests set and move by hand.
@@ -41,6 +40,11 @@ final class TestWorld: Sendable {
 
     deinit { try? FileManager.default.removeItem(atPath: directory) }
 
+    /// The demo seeder over the service, with the recording gateway when the service has Stripe.
+    func seeder() -> DemoSeeder {
+        DemoSeeder(service: service, gateway: service.gateway == nil ? nil : gateway)
+    }
+
     /// A policy reading the given clock.
     static func policy(clock: TestClock, refundWindowDays: Int = 90) -> PaymentPolicy {
         PaymentPolicy(refundWindowDays: refundWindowDays, now: { clock.now })
@@ -63,7 +67,10 @@ final class TestWorld: Sendable {
             createdAt: TestWorld.start.addingTimeInterval(-400 * 86_400))
         try store.write { db in try db.insertCustomer(customer) }
         if let stripeID, inStripe {
-            gateway.add(StripeCustomer(id: stripeID, email: email, name: name, created: 1_760_000_000, balance: 0))
+            gateway.add(
+                ProcessorCustomer(
+                    id: stripeID, email: email, name: name, createdAt: Date(timeIntervalSince1970: 1_760_000_000),
+                    balance: 0))
         }
         return customer
     }

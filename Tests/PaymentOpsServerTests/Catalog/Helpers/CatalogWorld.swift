@@ -22,7 +22,7 @@ final class CatalogWorld: Sendable {
         store = try OrdersStore(location: .file(path: directory + "/payments.db"))
         let fixture = stripe ? try StripeFixture() : nil
         self.stripe = fixture
-        service = PaymentService(store: store, gateway: fixture?.client, policy: PaymentPolicy())
+        service = PaymentService(store: store, gateway: fixture?.gateway, policy: PaymentPolicy())
         let (sent, continuation) = AsyncStream.makeStream(of: JSONValue.self)
         self.sent = sent
         server = Server(catalog: makeCatalog(service: service), options: options, outbound: { continuation.yield($0) })

@@ -1,19 +1,21 @@
+import PaymentCore
 import StripeClient
 import StripeFake
 
-/// The loopback Stripe fake and a real `StripeClient` pointed at it.
+/// The loopback Stripe fake and a real `StripeClient` pointed at it, behind the production gateway.
 final class StripeFixture: Sendable {
     /// A test-mode key; the fake accepts any.
     static let key = "sk_test_51CatalogTestsKey000000000000abcd"
 
     let fake: StripeFake
-    let client: StripeClient
+    let gateway: StripeGateway
 
     init() throws {
         fake = try StripeFake.start()
-        client = StripeClient(
-            configuration: try StripeConfiguration(
-                apiKey: Self.key, apiBase: fake.baseURL, maxRetries: 0, userAgentVersion: "test"))
+        gateway = StripeGateway(
+            client: StripeClient(
+                configuration: try StripeConfiguration(
+                    apiKey: Self.key, apiBase: fake.baseURL, maxRetries: 0, userAgentVersion: "test")))
     }
 
     deinit { fake.stop() }

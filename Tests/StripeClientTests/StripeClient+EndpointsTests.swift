@@ -3,7 +3,7 @@ import StripeFake
 import Testing
 
 @Suite("StripeClient endpoints against the fake Stripe")
-struct StripeClientPaymentGatewayTests {
+struct StripeClientEndpointsTests {
     @Test("customer(id:) retrieves and decodes a customer")
     func customer() async throws {
         let harness = try Harness()
@@ -136,7 +136,7 @@ struct StripeClientPaymentGatewayTests {
         let harness = try Harness()
         let intent = harness.fake.addPaymentIntent(customerID: nil, amount: 5000)
         let refund = try await harness.client.createRefund(
-            paymentIntentID: intent, amount: 1500, reason: .duplicate, metadata: ["refund_log_id": "12"],
+            paymentIntentID: intent, amount: 1500, reason: "duplicate", metadata: ["refund_log_id": "12"],
             idempotencyKey: "refund-12")
         #expect(refund.amount == 1500)
         #expect(refund.status == "succeeded")
