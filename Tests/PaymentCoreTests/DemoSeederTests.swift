@@ -58,7 +58,7 @@ struct DemoSeederTests {
                     let paymentIntentID = try #require(order.paymentIntentID)
                     let intent = try #require(intents[paymentIntentID])
                     #expect(intent.amount == order.amountCents)
-                    #expect(intent.customer == stripeCustomer.id)
+                    #expect(intent.customer?.id == stripeCustomer.id)
                     #expect(intent.status == "succeeded")
                     #expect(order.status == .paid && order.currency == "usd")
                 }

@@ -153,7 +153,7 @@ struct RefundGateTests {
         world.gateway.add(
             PaymentIntent(
                 id: "pi_1", amount: 4999, amountReceived: 4999, currency: "usd", status: "succeeded",
-                customer: "cus_jane", created: 1_780_000_000, latestCharge: .id("ch_1")))
+                customer: .id("cus_jane"), created: 1_780_000_000, latestCharge: .id("ch_1")))
 
         let error = await #expect(throws: PaymentError.self) {
             try await world.service.issueRefund(RefundRequest(email: "jane@example.com"))
@@ -172,7 +172,7 @@ struct RefundGateTests {
         world.gateway.add(
             PaymentIntent(
                 id: "pi_1", amount: 4999, amountReceived: 0, currency: "usd", status: "requires_payment_method",
-                customer: "cus_jane", created: 1_780_000_000))
+                customer: .id("cus_jane"), created: 1_780_000_000))
 
         let error = await #expect(throws: PaymentError.self) {
             try await world.service.issueRefund(RefundRequest(email: "jane@example.com"))

@@ -99,10 +99,10 @@ final class RecordingGateway: PaymentGateway {
     ) -> PaymentIntent {
         let charge = Charge(
             id: "ch_" + id.dropFirst(3), amount: amount, amountCaptured: amount, amountRefunded: amountRefunded,
-            refunded: amountRefunded == amount, status: "succeeded", currency: currency, paymentIntent: id)
+            refunded: amountRefunded == amount, status: "succeeded", currency: currency, paymentIntent: .id(id))
         let intent = PaymentIntent(
             id: id, amount: amount, amountReceived: amount, currency: currency, status: "succeeded",
-            customer: customer, created: created, description: description, metadata: metadata,
+            customer: customer.map(Expandable.id), created: created, description: description, metadata: metadata,
             latestCharge: .object(charge))
         state.withLock { $0.intents[id] = intent }
         return intent
@@ -194,7 +194,7 @@ final class RecordingGateway: PaymentGateway {
         -> StripeList<PaymentIntent>
     {
         try enter("paymentIntents", .paymentIntents(customerID: customerID, limit: limit, startingAfter: startingAfter))
-        let all = state.withLock { $0.intents.values.filter { $0.customer == customerID } }
+        let all = state.withLock { $0.intents.values.filter { $0.customer?.id == customerID } }
             .sorted { ($0.created, $0.id) > ($1.created, $1.id) }
         let start = startingAfter.flatMap { cursor in all.firstIndex { $0.id == cursor }.map { $0 + 1 } } ?? 0
         let rest = all.dropFirst(start)
@@ -232,7 +232,8 @@ final class RecordingGateway: PaymentGateway {
             state.counter += 1
             let refund = Refund(
                 id: "re_test\(state.counter)", amount: amount, currency: intent.currency, status: status,
-                reason: reason?.rawValue, paymentIntent: paymentIntentID, charge: charge.id, metadata: metadata,
+                reason: reason?.rawValue, paymentIntent: .id(paymentIntentID), charge: .id(charge.id),
+                metadata: metadata,
                 created: 1_780_000_000 + state.counter)
             charge.amountRefunded += amount
             charge.refunded = charge.amountRefunded == charge.amount
@@ -261,7 +262,7 @@ final class RecordingGateway: PaymentGateway {
             .createPrice(amount: amount, currency: currency, productName: productName, idempotencyKey: idempotencyKey))
         return Price(
             id: "price_" + idempotencyKey.suffix(8), unitAmount: amount, currency: currency,
-            product: "prod_" + idempotencyKey.suffix(8))
+            product: .id("prod_" + idempotencyKey.suffix(8)))
     }
 
     func createPaymentLink(priceID: String, quantity: Int, metadata: [String: String], idempotencyKey: String)
