@@ -115,6 +115,7 @@ extension PaymentService {
     /// The PaymentIntent's refund with the row's Stripe id or the journal id in its metadata, reading every page.
     private func refund(of entry: RefundLogEntry, paymentIntentID: String) async throws -> Refund? {
         var cursor: String?
+        var unreadable: [UnreadableListItem] = []
         repeat {
             let page = try await callStripe("list the payment's refunds") {
                 try await $0.refunds(paymentIntentID: paymentIntentID, limit: 100, startingAfter: cursor)
@@ -125,8 +126,16 @@ extension PaymentService {
             if let match {
                 return match
             }
+            unreadable += page.unreadable
             cursor = page.nextCursor
         } while cursor != nil
+        // A refund that could not be read may be this one: "not found" would wrongly fail a refund Stripe made.
+        guard unreadable.isEmpty else {
+            throw PaymentError(
+                .stripe,
+                "Could not read \(unreadable.count) of the payment's refunds at Stripe, so the refund cannot be "
+                    + "settled; it stays pending for the next run.")
+        }
         return nil
     }
 }
