@@ -40,12 +40,14 @@ extension StripeError {
             message: detail.message.map(StripeKey.redact)
                 ?? "Stripe answered HTTP \(response.status) without a message.",
             httpStatus: response.status, type: detail.type, code: detail.code, declineCode: detail.declineCode,
-            param: detail.param, requestID: response.requestID, requestWasNotApplied: notApplied)
+            param: detail.param, adviceCode: detail.adviceCode, networkDeclineCode: detail.networkDeclineCode,
+            requestID: response.requestID, requestLogURL: detail.requestLogURL.map(StripeKey.redact),
+            docURL: detail.docURL.map(StripeKey.redact), requestWasNotApplied: notApplied)
     }
 
     /// A success answer whose body is not the object expected.
     init(undecodable response: HTTPResponse, _ error: any Error) {
-        let reason = (error as? DecodingError).map(Self.describe) ?? "the body is not JSON"
+        let reason = (error as? DecodingError).map { Self.describe($0) } ?? "the body is not JSON"
         self.init(
             kind: .undecodable, message: "Stripe's answer (HTTP \(response.status)) could not be decoded: \(reason).",
             httpStatus: response.status, requestID: response.requestID, requestWasNotApplied: false)
@@ -57,23 +59,30 @@ extension StripeError {
         (400..<500).contains(status) && status != 409
     }
 
-    /// Where and how decoding failed, naming fields but never repeating their values.
-    private static func describe(_ error: DecodingError) -> String {
+    /// Where and how decoding failed, naming fields but never repeating their values. Paths start below `base`
+    /// (the coding path of the value being decoded, which `whole` names, such as `the item`).
+    static func describe(_ error: any Error, below base: [any CodingKey] = [], whole: String = "the body") -> String {
+        guard let error = error as? DecodingError else { return "\(whole) has an unexpected shape" }
+        func subject(_ codingPath: [any CodingKey]) -> String {
+            let relative = codingPath.dropFirst(base.count)
+            return relative.isEmpty ? whole : "field " + path(relative)
+        }
         switch error {
         case .keyNotFound(let key, let context):
-            "field \(path(context.codingPath + [key])) is missing"
+            return "\(subject(context.codingPath + [key])) is missing"
         case .valueNotFound(_, let context):
-            "field \(path(context.codingPath)) is null"
+            return "\(subject(context.codingPath)) is null"
         case .typeMismatch(_, let context):
-            "field \(path(context.codingPath)) has an unexpected type"
+            return "\(subject(context.codingPath)) has an unexpected type"
         case .dataCorrupted(let context):
-            context.codingPath.isEmpty ? "the body is not JSON" : "field \(path(context.codingPath)) is malformed"
+            return context.codingPath.isEmpty && base.isEmpty
+                ? "the body is not JSON" : "\(subject(context.codingPath)) is malformed"
         @unknown default:
-            "the body has an unexpected shape"
+            return "\(whole) has an unexpected shape"
         }
     }
 
-    private static func path(_ codingPath: [any CodingKey]) -> String {
+    private static func path(_ codingPath: ArraySlice<any CodingKey>) -> String {
         var text = ""
         for key in codingPath {
             if let index = key.intValue {
@@ -82,7 +91,7 @@ extension StripeError {
                 text += (text.isEmpty ? "" : ".") + key.stringValue
             }
         }
-        return text.isEmpty ? "(top level)" : text
+        return text
     }
 
     /// Stripe's error envelope.
@@ -93,10 +102,18 @@ extension StripeError {
             var declineCode: String?
             var param: String?
             var message: String?
+            var adviceCode: String?
+            var networkDeclineCode: String?
+            var requestLogURL: String?
+            var docURL: String?
 
             enum CodingKeys: String, CodingKey {
                 case type, code, param, message
                 case declineCode = "decline_code"
+                case adviceCode = "advice_code"
+                case networkDeclineCode = "network_decline_code"
+                case requestLogURL = "request_log_url"
+                case docURL = "doc_url"
             }
         }
         var error: Detail

@@ -49,8 +49,16 @@ public struct StripeError: Error, Sendable, CustomStringConvertible {
     public var declineCode: String?
     /// The request parameter the error is about.
     public var param: String?
+    /// Stripe's `advice_code` for a declined card, such as `try_again_later` or `do_not_try_again`.
+    public var adviceCode: String?
+    /// The card network's own `network_decline_code`, for card errors.
+    public var networkDeclineCode: String?
     /// Stripe's `Request-Id` header, which Stripe's support can look up.
     public var requestID: String?
+    /// Stripe's `request_log_url`: the request's page in the Dashboard's logs.
+    public var requestLogURL: String?
+    /// Stripe's `doc_url`: the documentation of the error's `code`.
+    public var docURL: String?
     /// libcurl's `CURLcode`, for transport failures.
     public var curlCode: Int?
     /// Whether the request certainly never reached Stripe's processing, so it had no effect.
@@ -62,7 +70,8 @@ public struct StripeError: Error, Sendable, CustomStringConvertible {
     /// Creates an error from its facts.
     public init(
         kind: Kind, message: String, httpStatus: Int? = nil, type: String? = nil, code: String? = nil,
-        declineCode: String? = nil, param: String? = nil, requestID: String? = nil, curlCode: Int? = nil,
+        declineCode: String? = nil, param: String? = nil, adviceCode: String? = nil, networkDeclineCode: String? = nil,
+        requestID: String? = nil, requestLogURL: String? = nil, docURL: String? = nil, curlCode: Int? = nil,
         requestWasNotApplied: Bool
     ) {
         self.kind = kind
@@ -72,22 +81,33 @@ public struct StripeError: Error, Sendable, CustomStringConvertible {
         self.code = code
         self.declineCode = declineCode
         self.param = param
+        self.adviceCode = adviceCode
+        self.networkDeclineCode = networkDeclineCode
         self.requestID = requestID
+        self.requestLogURL = requestLogURL
+        self.docURL = docURL
         self.curlCode = curlCode
         self.requestWasNotApplied = requestWasNotApplied
     }
 
-    /// Kind, status, Stripe's type and codes, curl's code, the message and the request id on one line.
+    /// Kind, status, Stripe's type and codes, curl's code, the message, then where to look further (the request
+    /// id, its Dashboard log and the error's documentation), on one line — for logs and people, never the key.
     public var description: String {
         var parts = ["Stripe \(kind)"]
         if let httpStatus { parts.append("HTTP \(httpStatus)") }
         if let type { parts.append(type) }
         if let code { parts.append(code) }
         if let declineCode { parts.append("decline_code=\(declineCode)") }
+        if let networkDeclineCode { parts.append("network_decline_code=\(networkDeclineCode)") }
+        if let adviceCode { parts.append("advice_code=\(adviceCode)") }
         if let param { parts.append("param=\(param)") }
         if let curlCode { parts.append("curl=\(curlCode)") }
         var text = parts.joined(separator: " ") + ": " + message
-        if let requestID { text += " (request \(requestID))" }
+        var references: [String] = []
+        if let requestID { references.append("request \(requestID)") }
+        if let requestLogURL { references.append("log \(requestLogURL)") }
+        if let docURL { references.append("docs \(docURL)") }
+        if !references.isEmpty { text += " (" + references.joined(separator: ", ") + ")" }
         // Messages built here are redacted already; this also covers errors that callers build themselves.
         return StripeKey.redact(text)
     }

@@ -49,6 +49,24 @@ struct ReconciliationTests {
                 + "- \(journal[0].id): failed — not created at Stripe; nothing was refunded")
     }
 
+    @Test("a refund page with an item that cannot be read leaves the row pending instead of failing it")
+    func unreadableRefund() async throws {
+        let world = try RefundGateTests.world()
+        world.gateway.setRefundBehavior(.refuse(StripeErrors.droppedConnection))
+        _ = try await RefundExecutionTests.refund(world)
+        world.gateway.addUnreadableRefunds(1, paymentIntentID: "pi_1")
+        world.clock.advance(by: 301)
+
+        let report = try await world.service.reconcile()
+
+        #expect(report.rows.map(\.status) == [.pending])
+        #expect(try world.journal("o1").map(\.status) == [.pending])
+        #expect(
+            report.rows.first?.detail
+                == "Could not read 1 of the payment's refunds at Stripe, so the refund cannot be settled; it stays "
+                + "pending for the next run.")
+    }
+
     @Test("a row younger than the grace period is left to the process creating it")
     func grace() async throws {
         let world = try RefundGateTests.world()

@@ -1,3 +1,4 @@
+import DynamicJSON
 import StripeClient
 import StripeFake
 import Testing
@@ -31,7 +32,51 @@ struct StripeErrorTransportTests {
         #expect(
             error.description
                 == "Stripe api HTTP 400 invalid_request_error parameter_invalid_integer param=amount: "
-                + "Invalid integer: abc (request req_abc123)")
+                + "Invalid integer: abc (request req_abc123, log https://dashboard.stripe.com/test/logs/req_abc123, "
+                + "docs https://stripe.com/docs/error-codes/parameter-invalid-integer)")
+        #expect(error.requestLogURL == "https://dashboard.stripe.com/test/logs/req_abc123")
+        #expect(error.docURL == "https://stripe.com/docs/error-codes/parameter-invalid-integer")
+    }
+
+    @Test("a decline keeps Stripe's advice, the network's code and where to read more; the message stays Stripe's")
+    func declineAdvice() async throws {
+        let error = try await error(
+            for: .stripeError(
+                status: 402, type: "card_error", code: "card_declined", message: "Your card has insufficient funds.",
+                declineCode: "insufficient_funds", adviceCode: "try_again_later", networkDeclineCode: "51",
+                headers: [("Request-Id", "req_decl1")]))
+        #expect(error.adviceCode == "try_again_later")
+        #expect(error.networkDeclineCode == "51")
+        #expect(error.declineCode == "insufficient_funds")
+        #expect(error.requestID == "req_decl1")
+        #expect(error.requestLogURL == "https://dashboard.stripe.com/test/logs/req_decl1")
+        #expect(error.docURL == "https://stripe.com/docs/error-codes/card-declined")
+        #expect(error.message == "Your card has insufficient funds.")
+        #expect(
+            error.description
+                == "Stripe api HTTP 402 card_error card_declined decline_code=insufficient_funds "
+                + "network_decline_code=51 advice_code=try_again_later: Your card has insufficient funds. "
+                + "(request req_decl1, log https://dashboard.stripe.com/test/logs/req_decl1, "
+                + "docs https://stripe.com/docs/error-codes/card-declined)")
+    }
+
+    @Test("a key inside a URL Stripe sends back is redacted in the error and its description")
+    func urlsRedacted() async throws {
+        let body: JSONValue = [
+            "error": [
+                "type": "invalid_request_error", "message": "Bad.",
+                "request_log_url": .string("https://dashboard.stripe.com/test/logs/req_1?key=\(testKey)"),
+                "doc_url": .string("https://stripe.com/docs/\(testKey)"),
+            ]
+        ]
+        let error = try await error(for: .json(body, status: 400, headers: [("Request-Id", "req_1")]))
+        #expect(error.requestLogURL == "https://dashboard.stripe.com/test/logs/req_1?key=sk_test_…")
+        #expect(error.docURL == "https://stripe.com/docs/sk_test_…")
+        #expect(
+            error.description
+                == "Stripe api HTTP 400 invalid_request_error: Bad. (request req_1, "
+                + "log https://dashboard.stripe.com/test/logs/req_1?key=sk_test_…, docs https://stripe.com/docs/sk_test_…)"
+        )
     }
 
     @Test("401 redacts the key Stripe echoes")

@@ -10,7 +10,6 @@ final class FakeHTTPServer: Sendable {
     private let handler: @Sendable (FakeRequest) -> FakeReply
     private let hangUp: @Sendable (ClosedRange<ContinuousClock.Instant>) -> Void
     private let accepted = Atomic<Int>(0)
-    private let responses = Atomic<Int>(0)
     /// Open connection sockets, so that `stop` can unblock their threads; a thread removes its socket before
     /// closing it, under this lock, so `stop` never touches a reused descriptor.
     private let open = Mutex<(stopped: Bool, sockets: Set<Int32>)>((false, []))
@@ -132,7 +131,7 @@ final class FakeHTTPServer: Sendable {
         var lines = ["HTTP/1.1 \(status) \(Self.reason(status))"]
         if !names.contains("content-type") { lines.append("Content-Type: application/json") }
         if !names.contains("request-id") {
-            lines.append("Request-Id: req_fake\(responses.add(1, ordering: .relaxed).newValue)")
+            lines.append("Request-Id: \(FakeRequestID.next())")
         }
         lines += headers.map { "\($0.name): \($0.value)" }
         lines.append("Content-Length: \(body.utf8.count)")

@@ -1,7 +1,7 @@
 import DynamicJSON
 
 /// An in-memory Stripe in test mode: customers, PaymentIntents with their charges, refunds, prices, products
-/// and payment links, with idempotent replay of POSTs.
+/// and payment links, with Stripe's idempotency for POSTs (`FakeStripe+Idempotency.swift`).
 ///
 /// A value type kept behind `StripeFake`'s lock; every object is built from `StripeShape`'s examples, so
 /// answers carry all of Stripe's fields.
@@ -14,7 +14,14 @@ struct FakeStripe {
     /// The fake's clock, in Unix seconds: one second passes per object made, so `created` is ordered.
     private var clock = 1_760_000_000
     /// Replies to POSTs by idempotency key, with the request they answered.
-    private var idempotentReplies: [String: (request: String, reply: FakeReply)] = [:]
+    var idempotentReplies: [String: (request: String, reply: FakeReply)] = [:]
+    /// Faults for the next POSTs whose endpoints start executing, in order.
+    var faults: [FakeFault] = []
+    /// POSTs stalled inside their endpoint (`FakeFault.stall`), with their idempotency keys, in arrival order.
+    var stalled: [(key: String?, request: FakeRequest)] = []
+
+    /// The API version payment-ops pins; the fake answers only requests that send it as `Stripe-Version`.
+    static let apiVersion = "2026-10-28.endive"
 
     /// Answers one request as Stripe would.
     mutating func handle(_ request: FakeRequest) -> FakeReply {
@@ -23,28 +30,21 @@ struct FakeStripe {
                 status: 401, type: "invalid_request_error",
                 message: "Invalid API Key provided: \(Self.maskedKey(request.header("Authorization")))")
         }
-        guard request.method == "POST", let key = request.header("Idempotency-Key") else { return route(request) }
-        let signature = request.path + "?" + request.body
-        if let saved = idempotentReplies[key] {
-            guard saved.request == signature else {
-                return .stripeError(
-                    status: 400, type: "idempotency_error",
-                    message: "Keys for idempotent requests can only be used with the same parameters they were "
-                        + "first used with. Try using a key other than '\(key)' if you meant to execute a "
-                        + "different request.")
-            }
-            guard case .respond(let status, let headers, let body) = saved.reply else { return saved.reply }
-            return .respond(status: status, headers: headers + [("Idempotent-Replayed", "true")], body: body)
+        guard let version = request.header("Stripe-Version") else {
+            return .stripeError(
+                status: 400, type: "invalid_request_error",
+                message: "No Stripe-Version header was sent; this fake Stripe answers only requests pinned to "
+                    + "\(Self.apiVersion).")
         }
-        let reply = route(request)
-        // Stripe keeps every result except server errors, which a retry may still turn into a success.
-        if case .respond(let status, _, _) = reply, status < 500 {
-            idempotentReplies[key] = (signature, reply)
+        guard version == Self.apiVersion else {
+            return .stripeError(
+                status: 400, type: "invalid_request_error",
+                message: "Invalid Stripe API version: \(version). This fake Stripe answers only \(Self.apiVersion).")
         }
-        return reply
+        return request.method == "POST" ? handlePost(request) : route(request)
     }
 
-    private mutating func route(_ request: FakeRequest) -> FakeReply {
+    mutating func route(_ request: FakeRequest) -> FakeReply {
         let parts = request.path.split(separator: "/").map(FakeRequest.percentDecode)
         guard parts.count >= 2, parts.count <= 3, parts[0] == "v1" else { return Self.unrecognized(request) }
         let parameters = Parameters(request.parameters)

@@ -88,9 +88,29 @@ public final class StripeFake: Sendable {
     }
 
     /// Queues replies for the next requests, before the in-memory Stripe answers again.
+    ///
+    /// They answer in front of the API — before the key, version and idempotency checks — so nothing is saved
+    /// for them: a `.serverError()` here is a 500 from in front of the endpoint, and a retry with the same
+    /// `Idempotency-Key` may succeed. For failures inside an endpoint, see `enqueueFaults`.
     public func enqueue(_ replies: FakeReply...) {
         state.withLock { $0.scripted += replies }
     }
+
+    /// Queues faults for the next POSTs whose endpoints start executing (past the key, version, idempotency
+    /// and parameter checks), in order; see `FakeFault`.
+    public func enqueueFaults(_ faults: FakeFault...) {
+        state.withLock { $0.stripe.faults += faults }
+    }
+
+    /// Lets the requests stalled by `FakeFault.stall` finish: their effects are made and their results saved
+    /// under their idempotency keys, for later requests with those keys to be replayed. The stalled clients
+    /// are never answered.
+    public func finishStalledRequests() {
+        state.withLock { $0.stripe.finishStalled() }
+    }
+
+    /// The `Stripe-Version` the fake requires on every request (the one payment-ops pins).
+    public static var apiVersion: String { FakeStripe.apiVersion }
 
     /// Returns once at least `count` requests have arrived, without polling.
     public func waitForRequests(_ count: Int) async {

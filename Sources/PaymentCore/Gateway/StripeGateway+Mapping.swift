@@ -7,7 +7,8 @@ extension StripeGateway {
     static func payment(_ intent: PaymentIntent) -> ProcessorPayment {
         ProcessorPayment(
             id: intent.id, amount: intent.amount, currency: intent.currency, status: intent.status,
-            createdAt: date(unixSeconds: intent.created), customerID: intent.customer, description: intent.description,
+            createdAt: date(unixSeconds: intent.created), customerID: intent.customer?.id,
+            description: intent.description,
             metadata: intent.metadata, latestChargeID: intent.latestCharge?.id,
             amountRefunded: intent.latestCharge?.object?.amountRefunded)
     }
@@ -16,7 +17,7 @@ extension StripeGateway {
     static func refund(_ refund: Refund) -> ProcessorRefund {
         ProcessorRefund(
             id: refund.id, amount: refund.amount, currency: refund.currency, status: refund.status,
-            failureReason: refund.failureReason, paymentIntentID: refund.paymentIntent, metadata: refund.metadata)
+            failureReason: refund.failureReason, paymentIntentID: refund.paymentIntent?.id, metadata: refund.metadata)
     }
 
     /// A Customer, or its deleted stub, as a customer at the processor.
@@ -25,6 +26,14 @@ extension StripeGateway {
             id: customer.id, isDeleted: customer.deleted, email: customer.email, name: customer.name,
             createdAt: customer.created.map(date(unixSeconds:)), delinquent: customer.delinquent,
             balance: customer.balance, metadata: customer.metadata)
+    }
+
+    /// A list page as a page at the processor, with Stripe's own cursor (the last item may be one that could not
+    /// be read) and how many items could not be read.
+    static func page<Object, Item>(_ list: StripeList<Object>, _ item: (Object) -> Item) -> ProcessorPage<Item> {
+        ProcessorPage(
+            items: list.data.map(item), hasMore: list.hasMore, unreadableCount: list.unreadable.count,
+            nextCursor: list.nextCursor)
     }
 
     /// A Stripe `created` (Unix seconds) as a `Date`.

@@ -39,7 +39,7 @@ public struct StripeGateway: DemoGateway {
         let list = try await send(
             .listPaymentIntents(customerID: customerID, limit: limit, startingAfter: startingAfter),
             as: StripeList<PaymentIntent>.self)
-        return ProcessorPage(items: list.data.map(Self.payment), hasMore: list.hasMore)
+        return Self.page(list, Self.payment)
     }
 
     /// Retrieves one PaymentIntent with `latest_charge` expanded.
@@ -67,7 +67,7 @@ public struct StripeGateway: DemoGateway {
         let list = try await send(
             .listRefunds(paymentIntentID: paymentIntentID, limit: limit, startingAfter: startingAfter),
             as: StripeList<Refund>.self)
-        return ProcessorPage(items: list.data.map(Self.refund), hasMore: list.hasMore)
+        return Self.page(list, Self.refund)
     }
 
     /// Creates a one-off Price for a new product named `productName`; returns its id.
@@ -94,7 +94,7 @@ public struct StripeGateway: DemoGateway {
     /// Lists customers with exactly this email address.
     public func customers(email: String, limit: Int) async throws -> ProcessorPage<ProcessorCustomer> {
         let list = try await send(.listCustomers(email: email, limit: limit), as: StripeList<StripeCustomer>.self)
-        return ProcessorPage(items: list.data.map(Self.customer), hasMore: list.hasMore)
+        return Self.page(list, Self.customer)
     }
 
     /// Creates a customer.

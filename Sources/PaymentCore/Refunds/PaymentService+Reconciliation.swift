@@ -114,6 +114,7 @@ extension PaymentService {
     /// The PaymentIntent's refund with the row's Stripe id or the journal id in its metadata, reading every page.
     private func refund(of entry: RefundLogEntry, paymentIntentID: String) async throws -> ProcessorRefund? {
         var cursor: String?
+        var unreadable = 0
         repeat {
             let page = try await callStripe("list the payment's refunds") {
                 try await $0.refunds(paymentIntentID: paymentIntentID, limit: 100, startingAfter: cursor)
@@ -124,8 +125,16 @@ extension PaymentService {
             if let match {
                 return match
             }
+            unreadable += page.unreadableCount
             cursor = page.nextCursor
         } while cursor != nil
+        // A refund that could not be read may be this one: "not found" would wrongly fail a refund Stripe made.
+        guard unreadable == 0 else {
+            throw PaymentError(
+                .stripe,
+                "Could not read \(unreadable) of the payment's refunds at Stripe, so the refund cannot be "
+                    + "settled; it stays pending for the next run.")
+        }
         return nil
     }
 }

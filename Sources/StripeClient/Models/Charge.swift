@@ -14,15 +14,15 @@ public struct Charge: StripeObject {
     public var status: String
     /// Lower-case ISO 4217 currency code.
     public var currency: String
-    /// The PaymentIntent the charge belongs to.
-    public var paymentIntent: String?
+    /// The PaymentIntent the charge belongs to: its id, or the PaymentIntent when the request expanded it.
+    public var paymentIntent: Expandable<PaymentIntent>?
     /// Whether the object lives in live mode.
     public var livemode: Bool
 
     /// Creates a Charge, as the test fakes do.
     public init(
         id: String, amount: Int, amountCaptured: Int, amountRefunded: Int, refunded: Bool, status: String,
-        currency: String, paymentIntent: String?, livemode: Bool = false
+        currency: String, paymentIntent: Expandable<PaymentIntent>?, livemode: Bool = false
     ) {
         self.id = id
         self.amount = amount

@@ -11,8 +11,8 @@ public struct PaymentIntent: StripeObject {
     /// `requires_payment_method`, `requires_confirmation`, `requires_action`, `processing`,
     /// `requires_capture`, `canceled` or `succeeded`.
     public var status: String
-    /// The customer's id (`cus_…`), when the intent belongs to one.
-    public var customer: String?
+    /// The customer the intent belongs to, if any: its id (`cus_…`), or the customer when the request expanded it.
+    public var customer: Expandable<StripeCustomer>?
     /// Creation time, in Unix seconds.
     public var created: Int
     /// Free text attached by whoever created the intent.
@@ -26,7 +26,8 @@ public struct PaymentIntent: StripeObject {
 
     /// Creates a PaymentIntent, as the test fakes do.
     public init(
-        id: String, amount: Int, amountReceived: Int, currency: String, status: String, customer: String?,
+        id: String, amount: Int, amountReceived: Int, currency: String, status: String,
+        customer: Expandable<StripeCustomer>?,
         created: Int, description: String? = nil, metadata: [String: String] = [:],
         latestCharge: Expandable<Charge>? = nil, livemode: Bool = false
     ) {
@@ -51,7 +52,7 @@ public struct PaymentIntent: StripeObject {
         amountReceived = try container.decodeIfPresent(Int.self, forKey: .amountReceived) ?? 0
         currency = try container.decode(String.self, forKey: .currency)
         status = try container.decode(String.self, forKey: .status)
-        customer = try container.decodeIfPresent(String.self, forKey: .customer)
+        customer = try container.decodeIfPresent(Expandable<StripeCustomer>.self, forKey: .customer)
         created = try container.decode(Int.self, forKey: .created)
         description = try container.decodeIfPresent(String.self, forKey: .description)
         metadata = try container.decodeIfPresent([String: String].self, forKey: .metadata) ?? [:]

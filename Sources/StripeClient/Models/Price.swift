@@ -6,13 +6,13 @@ public struct Price: StripeObject {
     public var unitAmount: Int?
     /// Lower-case ISO 4217 currency code.
     public var currency: String
-    /// The product's id (`prod_…`).
-    public var product: String
+    /// The product: its id (`prod_…`), or the Product when the request expanded it.
+    public var product: Expandable<Product>
     /// Whether the object lives in live mode.
     public var livemode: Bool
 
     /// Creates a Price, as the test fakes do.
-    public init(id: String, unitAmount: Int?, currency: String, product: String, livemode: Bool = false) {
+    public init(id: String, unitAmount: Int?, currency: String, product: Expandable<Product>, livemode: Bool = false) {
         self.id = id
         self.unitAmount = unitAmount
         self.currency = currency

@@ -12,10 +12,10 @@ public struct Refund: StripeObject {
     public var reason: String?
     /// Why a refund failed, when `status` is `failed`.
     public var failureReason: String?
-    /// The refunded PaymentIntent.
-    public var paymentIntent: String?
-    /// The refunded charge.
-    public var charge: String?
+    /// The refunded PaymentIntent: its id, or the PaymentIntent when the request expanded it.
+    public var paymentIntent: Expandable<PaymentIntent>?
+    /// The refunded charge: its id, or the Charge when the request expanded it.
+    public var charge: Expandable<Charge>?
     /// Key-value pairs attached to the refund; payment-ops stores its journal row id here.
     public var metadata: [String: String]
     /// Creation time, in Unix seconds.
@@ -24,7 +24,7 @@ public struct Refund: StripeObject {
     /// Creates a Refund, as the test fakes do.
     public init(
         id: String, amount: Int, currency: String, status: String, reason: String? = nil,
-        failureReason: String? = nil, paymentIntent: String?, charge: String? = nil,
+        failureReason: String? = nil, paymentIntent: Expandable<PaymentIntent>?, charge: Expandable<Charge>? = nil,
         metadata: [String: String] = [:], created: Int
     ) {
         self.id = id
@@ -48,8 +48,8 @@ public struct Refund: StripeObject {
         status = try container.decodeIfPresent(String.self, forKey: .status) ?? "pending"
         reason = try container.decodeIfPresent(String.self, forKey: .reason)
         failureReason = try container.decodeIfPresent(String.self, forKey: .failureReason)
-        paymentIntent = try container.decodeIfPresent(String.self, forKey: .paymentIntent)
-        charge = try container.decodeIfPresent(String.self, forKey: .charge)
+        paymentIntent = try container.decodeIfPresent(Expandable<PaymentIntent>.self, forKey: .paymentIntent)
+        charge = try container.decodeIfPresent(Expandable<Charge>.self, forKey: .charge)
         metadata = try container.decodeIfPresent([String: String].self, forKey: .metadata) ?? [:]
         created = try container.decode(Int.self, forKey: .created)
     }

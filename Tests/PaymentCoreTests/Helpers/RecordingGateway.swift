@@ -59,6 +59,7 @@ final class RecordingGateway: DemoGateway {
         var intents: [String: ProcessorPayment] = [:]
         var refunds: [String: [ProcessorRefund]] = [:]
         var refundsByKey: [String: ProcessorRefund] = [:]
+        var unreadableRefunds: [String: Int] = [:]
         var calls: [Call] = []
         var failures: [String: StripeError] = [:]
         var plannedFailures: [String: PlannedFailure] = [:]
@@ -69,6 +70,11 @@ final class RecordingGateway: DemoGateway {
     }
 
     private let state = Mutex(State())
+
+    /// Makes the first page of a PaymentIntent's refunds report `count` refunds that could not be read.
+    func addUnreadableRefunds(_ count: Int, paymentIntentID: String) {
+        state.withLock { $0.unreadableRefunds[paymentIntentID, default: 0] += count }
+    }
     private let longest = Mutex(Duration.zero)
     private let keyMode = Mutex(GatewayMode.test)
 
@@ -252,10 +258,13 @@ final class RecordingGateway: DemoGateway {
         -> ProcessorPage<ProcessorRefund>
     {
         try enter("refunds", .refunds(paymentIntentID: paymentIntentID, startingAfter: startingAfter))
-        let all = state.withLock { $0.refunds[paymentIntentID] ?? [] }
+        let (all, unreadable) = state.withLock {
+            ($0.refunds[paymentIntentID] ?? [], $0.unreadableRefunds[paymentIntentID] ?? 0)
+        }
         let start = startingAfter.flatMap { cursor in all.firstIndex { $0.id == cursor }.map { $0 + 1 } } ?? 0
         let rest = all.dropFirst(start)
-        return ProcessorPage(items: Array(rest.prefix(limit)), hasMore: rest.count > limit)
+        return ProcessorPage(
+            items: Array(rest.prefix(limit)), hasMore: rest.count > limit, unreadableCount: start == 0 ? unreadable : 0)
     }
 
     func createPrice(amount: Int, currency: String, productName: String, idempotencyKey: String) async throws
