@@ -25,7 +25,7 @@ let package = Package(
         ),
         .target(name: "OrdersStore", dependencies: ["CSQLite"]),
         .target(name: "StripeClient", dependencies: ["CCurl"]),
-        .target(name: "PaymentCore", dependencies: ["DynamicJSON", "OrdersStore", "StripeClient"]),
+        .target(name: "PaymentCore", dependencies: ["OrdersStore", "StripeClient"]),
         // The one dynamic JSON type, its parser and writer: a library so the server and the Stripe fake share it.
         .target(name: "DynamicJSON"),
         // The MCP engine, catalog and stdio transport: a library, so tests drive it without a process.
@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(name: "DynamicJSONTests", dependencies: ["DynamicJSON"]),
         .testTarget(name: "OrdersStoreTests", dependencies: ["OrdersStore"]),
         .testTarget(name: "StripeClientTests", dependencies: ["DynamicJSON", "StripeClient", "StripeFake"]),
-        .testTarget(name: "PaymentCoreTests", dependencies: ["DynamicJSON", "PaymentCore"]),
+        .testTarget(name: "PaymentCoreTests", dependencies: ["PaymentCore"]),
         .testTarget(
             name: "PaymentOpsServerTests",
             dependencies: ["DynamicJSON", "PaymentOpsMCP", "PaymentOpsServer", "PaymentCore", "StripeFake"]
