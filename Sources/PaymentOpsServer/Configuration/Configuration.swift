@@ -1,4 +1,5 @@
 import FoundationEssentials
+import PaymentCore
 import PaymentOpsMCP
 
 /// The settings in force: the process environment first, then a `.env` file, then the defaults.
@@ -24,7 +25,7 @@ struct Configuration: Equatable {
     init(environment: [String: String], dotEnv: [String: String] = [:]) throws(ConfigurationError) {
         func value(_ name: String) -> String? {
             let raw = environment[name] ?? dotEnv[name]
-            guard let trimmed = raw?.trimming(" \t\r\n"), !trimmed.isEmpty else { return nil }
+            guard let trimmed = raw?.trimmingWhitespace(), !trimmed.isEmpty else { return nil }
             return trimmed
         }
         stripeAPIKey = value("STRIPE_API_KEY")
