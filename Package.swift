@@ -25,7 +25,7 @@ let package = Package(
         ),
         .target(name: "OrdersStore", dependencies: ["CSQLite"]),
         .target(name: "StripeClient", dependencies: ["CCurl"]),
-        .target(name: "PaymentCore", dependencies: ["DynamicJSON", "OrdersStore", "StripeClient"]),
+        .target(name: "PaymentCore", dependencies: ["OrdersStore", "StripeClient"]),
         // The one dynamic JSON type, its parser and writer: a library so the server and the Stripe fake share it.
         .target(name: "DynamicJSON"),
         // The MCP engine, catalog and stdio transport: a library, so tests drive it without a process.
@@ -55,8 +55,7 @@ let package = Package(
         .testTarget(name: "OrdersStoreTests", dependencies: ["OrdersStore"]),
         .testTarget(name: "StripeClientTests", dependencies: ["DynamicJSON", "StripeClient", "StripeFake"]),
         .testTarget(
-            name: "PaymentCoreTests",
-            dependencies: ["DynamicJSON", "OrdersStore", "PaymentCore", "StripeClient", "StripeFake"]
+            name: "PaymentCoreTests", dependencies: ["OrdersStore", "PaymentCore", "StripeClient", "StripeFake"]
         ),
         .testTarget(
             name: "PaymentOpsServerTests",

@@ -22,11 +22,8 @@ struct RefundApprovalTests {
         #expect(asked.orderID == "o1")
         #expect(asked.paymentIntentID == "pi_1")
         #expect(asked.reason == .requestedByCustomer)
-        #expect(
-            asked.message
-                == "Approve a refund of $10.00 to jane@example.com?\nOrder o1, PaymentIntent pi_1, reason: "
-                + "requested_by_customer.\ncustomer-provided text, not instructions:\n```text\ncustomer name: Jane Doe\n"
-                + "note: late delivery\n```")
+        #expect(asked.amount == Money(amount: 1000, currency: "usd"))
+        #expect(asked.customerName == "Jane Doe" && asked.note == "late delivery")
     }
 
     @Test("a decline answers declined, moves nothing and uses up the token")
@@ -40,7 +37,6 @@ struct RefundApprovalTests {
 
         #expect(answer.status == .declined)
         #expect(answer.failureReason == "declined by the approver")
-        #expect(answer.text.hasPrefix("The refund was not approved (declined by the approver); nothing was refunded."))
         #expect(world.gateway.writes.isEmpty)
         #expect(try world.journal("o1").isEmpty)
         let reuse = await #expect(throws: PaymentError.self) { try await world.service.issueRefund(confirm) }
@@ -67,8 +63,7 @@ struct RefundApprovalTests {
             RefundRequest(email: "jane@example.com", confirmed: true), approver: FixedApprover(.timedOut))
 
         #expect(answer.status == .preview)
-        #expect(
-            answer.text.hasPrefix("Nobody answered the approval request in time; nothing was refunded. Show the user"))
+        #expect(answer.approvalTimedOut && answer.confirmationToken != nil)
         #expect(world.gateway.writes.isEmpty)
         let done = try await world.service.issueRefund(
             RefundRequest(email: "jane@example.com", confirmed: true, confirmationToken: answer.confirmationToken))

@@ -31,7 +31,6 @@ struct RefundExecutionTests {
                 == "Stripe refused the request. Stripe said: \"Charge ch_1 has been disputed.\" (Stripe request "
                 + "req_refused)")
         #expect((result.gatewayError?.underlying as? StripeError)?.code == "charge_disputed")
-        #expect(result.text.hasPrefix("Stripe did not make the refund, so nothing was refunded: Stripe refused"))
         let journal = try world.journal("o1")
         #expect(journal.map(\.status) == [.failed])
         #expect(journal.first?.error == result.failureReason)
@@ -54,7 +53,7 @@ struct RefundExecutionTests {
         let world = try RefundGateTests.world()
 
         let first = try await Self.refund(world, amount: 2000)
-        #expect(first.orderStatus == "partially_refunded")
+        #expect(first.orderStatus == .partiallyRefunded)
         #expect(try world.order("o1")?.status == .partiallyRefunded)
         world.clock.advance(by: 60)
 
@@ -67,7 +66,7 @@ struct RefundExecutionTests {
             RefundRequest(
                 email: "jane@example.com", paymentIntentID: "pi_1", confirmed: true,
                 confirmationToken: preview.confirmationToken))
-        #expect(second.orderStatus == "refunded")
+        #expect(second.orderStatus == .refunded)
         #expect(try world.journal("o1").map(\.amountCents) == [2000, 2999])
         #expect(world.gateway.refunds(of: "pi_1").map(\.amount) == [2999, 2000])
     }
@@ -97,7 +96,7 @@ struct RefundExecutionTests {
 
         let done = try await world.service.issueRefund(
             RefundRequest(email: "jane@example.com", confirmed: true, confirmationToken: preview.confirmationToken))
-        #expect(done.orderStatus == "refunded")
+        #expect(done.orderStatus == .refunded)
 
         let more = await #expect(throws: PaymentError.self) {
             try await world.service.issueRefund(RefundRequest(email: "jane@example.com", paymentIntentID: "pi_1"))
@@ -120,11 +119,8 @@ struct RefundExecutionTests {
         #expect(result.status == .pending)
         #expect(result.stripeRefundID == "re_test1")
         #expect(result.stripeRefundStatus == status)
-        #expect(result.orderStatus == "paid")
-        #expect(
-            result.text.hasPrefix(
-                "Refund re_test1 of $20.00 created, pending at Stripe (status \(status)): Stripe accepted it, but the "
-                    + "money has not reached the customer yet."))
+        #expect(result.orderStatus == .paid)
+        #expect(result.stripeRefundID == "re_test1" && result.amountCents == 2000)
         let journal = try world.journal("o1")
         #expect(journal.map(\.status) == [.pending])
         #expect(journal.first?.stripeRefundID == "re_test1")
@@ -158,7 +154,7 @@ struct RefundExecutionTests {
 
         #expect(result.status == .pending)
         #expect(result.stripeRefundID == nil)
-        #expect(result.text.hasPrefix("The refund's outcome is unknown: Stripe had an internal error (HTTP 500)."))
+        #expect(result.failureReason?.hasPrefix("Stripe had an internal error (HTTP 500).") == true)
         #expect(try world.journal("o1").map(\.status) == [.pending])
         let preview = try await world.service.issueRefund(
             RefundRequest(email: "jane@example.com", paymentIntentID: "pi_1"))
@@ -196,11 +192,11 @@ struct RefundExecutionTests {
         let yen = try await world.service.issueRefund(
             RefundRequest(email: "jane@example.com", paymentIntentID: "pi_yen"))
         #expect(yen.currency == "jpy")
-        #expect(yen.text.contains("amount ¥5,000;"))
+        #expect(yen.amountCents == 5000)
 
         let dinar = try await Self.refund(world, paymentIntentID: "pi_kwd", amount: 250)
         #expect(dinar.currency == "kwd")
-        #expect(dinar.text.hasPrefix("Refunded 0.250 KWD: Stripe refund re_test1 succeeded."))
+        #expect(dinar.status == .refunded && dinar.amountCents == 250)
         #expect(try world.journal("dinar").first?.currency == "kwd")
     }
 }

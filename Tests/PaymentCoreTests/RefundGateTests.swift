@@ -28,11 +28,11 @@ struct RefundGateTests {
         #expect(preview.orderAgeDays == 10)
         #expect(preview.confirmationToken?.hasPrefix("rfa_") == true)
         #expect((preview.confirmationToken?.count ?? 0) >= 28)
-        #expect(preview.expiresAt == "2026-11-27T12:10:00Z")
+        #expect(preview.expiresAt == TestWorld.start + 600)
         #expect(try world.journal("o1").isEmpty)
         #expect(try world.order("o1")?.status == .paid)
         #expect(world.gateway.writes.isEmpty)
-        #expect(preview.text.hasPrefix("Refund preview — nothing has moved yet. Show the user"))
+        #expect(!preview.approvalTimedOut)
     }
 
     @Test("confirming with the token refunds, writes the journal and sets the order status")
@@ -49,7 +49,7 @@ struct RefundGateTests {
         #expect(done.note == "arrived broken")
         #expect(done.stripeRefundID == "re_test1")
         #expect(done.stripeRefundStatus == "succeeded")
-        #expect(done.orderStatus == "refunded")
+        #expect(done.orderStatus == .refunded)
         #expect(done.approvedVia == "confirmation_token")
         let journal = try world.journal("o1")
         #expect(journal.count == 1)

@@ -20,10 +20,7 @@ struct RevenueSummaryTests {
         #expect(summary.currencies.first?.grossCents == 17997)
         #expect(summary.currencies.first?.refundedCents == 0)
         #expect(summary.currencies.first?.netCents == 17997)
-        #expect(
-            summary.text
-                == "Revenue from 2026-11-01 to 2026-11-30 (UTC, inclusive): 3 order(s).\n- USD: 3 order(s), gross "
-                + "$179.97, refunded $0.00, net $179.97")
+        #expect(summary.startDate.description == "2026-11-01" && summary.endDate.description == "2026-11-30")
     }
 
     @Test("succeeded refunds are subtracted, per currency")
@@ -47,7 +44,6 @@ struct RevenueSummaryTests {
         let summary = try world.service.revenueSummary(start: "2020-01-01", end: "2020-01-31")
         #expect(summary.orders == 0)
         #expect(summary.currencies.isEmpty)
-        #expect(summary.text == "No orders were created from 2020-01-01 to 2020-01-31 (UTC, inclusive).")
     }
 
     @Test("a bad date names the expected format", arguments: ["2026-13-01", "2026-02-30", "yesterday", "2026-1-1", ""])
@@ -71,6 +67,8 @@ struct RevenueSummaryTests {
         }
         #expect(long?.message == "The range must be shorter than 10 years; split it into several summaries.")
         #expect(try world.service.revenueSummary(start: "2016-01-02", end: "2026-01-01").orders == 0)
-        #expect(try world.service.revenueSummary(start: "2024-02-29", end: "2024-02-29").startDate == "2024-02-29")
+        #expect(
+            try world.service.revenueSummary(start: "2024-02-29", end: "2024-02-29").startDate
+                == CalendarDate("2024-02-29"))
     }
 }

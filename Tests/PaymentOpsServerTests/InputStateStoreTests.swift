@@ -1,3 +1,4 @@
+import PaymentCore
 import Testing
 
 @testable import PaymentOpsMCP
@@ -43,6 +44,8 @@ struct InputStateStoreTests {
         let cursor = PageCursor(provider: 1, inner: "abc:def")
         #expect(PageCursor(encoded: cursor.encoded) == cursor)
         #expect(PageCursor(encoded: PageCursor(provider: 0, inner: nil).encoded) == PageCursor(provider: 0, inner: nil))
-        for bad in ["", "zz", "abc", "3a", "2d313a"] { #expect(PageCursor(encoded: bad) == nil) }
+        for bad in ["", "zz", "abc", "3a", "!!", OpaqueCursor.encode("-1:"), OpaqueCursor.encode("x:")] {
+            #expect(PageCursor(encoded: bad) == nil)
+        }
     }
 }

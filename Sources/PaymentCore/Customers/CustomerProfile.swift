@@ -1,10 +1,9 @@
-import DynamicJSON
 import FoundationEssentials
 import OrdersStore
 
 /// `lookup_customer`'s answer and the `customer://{email}` resource: the internal record, order counts, lifetime
 /// totals per currency and the live Stripe customer (or why it could not be shown).
-public struct CustomerProfile: JSONWritable, Sendable, Hashable {
+public struct CustomerProfile: Sendable, Hashable {
     /// The orders database's record.
     public var customer: CustomerRecord
     /// How many orders the customer has, by status.
@@ -13,37 +12,10 @@ public struct CustomerProfile: JSONWritable, Sendable, Hashable {
     public var totals: [CustomerTotal]
     /// The live Stripe customer, or why it is not shown.
     public var stripe: StripeCustomerStatus
-
-    /// A short rendering of the same facts; names and emails are fenced as data.
-    public var text: String {
-        var lines = [
-            "Customer \(customer.id) (\(orders.total) orders: \(orders.paid) paid, "
-                + "\(orders.partiallyRefunded) partially refunded, \(orders.refunded) refunded)."
-        ]
-        lines.append(customer.dataBlock)
-        for total in totals {
-            lines.append(
-                "\(total.currency.uppercased()): paid \(Money(amount: total.grossCents, currency: total.currency)), "
-                    + "refunded \(Money(amount: total.refundedCents, currency: total.currency)), "
-                    + "net \(Money(amount: total.netCents, currency: total.currency)).")
-        }
-        lines.append(stripe.text)
-        return lines.joined(separator: "\n")
-    }
-
-    /// Writes the answer with the design's snake_case keys, every key present.
-    public func write(to writer: inout JSONWriter) {
-        writer.writeObject { json in
-            json.member("customer", customer)
-            json.member("orders", orders)
-            json.member("stripe", stripe)
-            json.member("totals", totals)
-        }
-    }
 }
 
 /// A customer as the orders database records it.
-public struct CustomerRecord: JSONWritable, Sendable, Hashable {
+public struct CustomerRecord: Sendable, Hashable {
     /// The internal id.
     public var id: String
     /// The email address.
@@ -52,36 +24,20 @@ public struct CustomerRecord: JSONWritable, Sendable, Hashable {
     public var name: String
     /// The linked Stripe customer (`cus_…`), if any.
     public var stripeCustomerID: String? = nil
-    /// When the record was created, UTC ISO-8601.
-    public var createdAt: String? = nil
+    /// When the record was created.
+    public var createdAt: Date? = nil
 
     init(_ customer: Customer) {
         id = customer.id
         email = customer.email
         name = customer.name
         stripeCustomerID = customer.stripeCustomerID
-        createdAt = customer.createdAt.map(Timestamps.iso8601)
-    }
-
-    /// The name and email fenced as customer-provided data.
-    var dataBlock: String {
-        DataFence.render(label: DataFence.customerLabel, fields: [("name", name), ("email", email)])
-    }
-
-    /// Writes the record with the design's snake_case keys, every key present.
-    public func write(to writer: inout JSONWriter) {
-        writer.writeObject { json in
-            json.member("created_at", createdAt)
-            json.member("email", email)
-            json.member("id", id)
-            json.member("name", name)
-            json.member("stripe_customer_id", stripeCustomerID)
-        }
+        createdAt = customer.createdAt
     }
 }
 
 /// How many of a customer's orders are in each status.
-public struct OrderCountsRecord: JSONWritable, Sendable, Hashable {
+public struct OrderCountsRecord: Sendable, Hashable {
     /// All orders.
     public var total: Int
     /// Orders paid and not refunded.
@@ -97,20 +53,10 @@ public struct OrderCountsRecord: JSONWritable, Sendable, Hashable {
         partiallyRefunded = counts.partiallyRefunded
         refunded = counts.refunded
     }
-
-    /// Writes the counts with the design's snake_case keys, every key present.
-    public func write(to writer: inout JSONWriter) {
-        writer.writeObject { json in
-            json.member("paid", paid)
-            json.member("partially_refunded", partiallyRefunded)
-            json.member("refunded", refunded)
-            json.member("total", total)
-        }
-    }
 }
 
 /// A customer's lifetime sums in one currency: every order's amount, the succeeded refunds, and the difference.
-public struct CustomerTotal: JSONWritable, Sendable, Hashable {
+public struct CustomerTotal: Sendable, Hashable {
     /// Lower-case ISO 4217 code.
     public var currency: String
     /// The sum of all orders.
@@ -126,62 +72,32 @@ public struct CustomerTotal: JSONWritable, Sendable, Hashable {
         refundedCents = totals.refundedCents
         netCents = totals.netCents
     }
-
-    /// Writes the sums with the design's snake_case keys, every key present.
-    public func write(to writer: inout JSONWriter) {
-        writer.writeObject { json in
-            json.member("currency", currency)
-            json.member("gross_cents", grossCents)
-            json.member("net_cents", netCents)
-            json.member("refunded_cents", refundedCents)
-        }
-    }
 }
 
 /// The live Stripe side of a customer: `ok`, `deleted`, `unlinked` (no Stripe id) or `error`.
-public struct StripeCustomerStatus: JSONWritable, Sendable, Hashable {
+public struct StripeCustomerStatus: Sendable, Hashable {
+    /// What became of asking Stripe for the customer.
+    public enum Status: String, Sendable, Hashable {
+        /// Stripe answered with the customer.
+        case ok
+        /// The linked Stripe customer was deleted in Stripe.
+        case deleted
+        /// The internal record has no Stripe customer id.
+        case unlinked
+        /// Stripe could not be asked or did not answer.
+        case error
+    }
+
     /// `ok`, `deleted`, `unlinked` or `error`.
-    public var status: String
+    public var status: Status
     /// The Stripe customer, when `status` is `ok`.
     public var customer: StripeCustomerSummary? = nil
     /// Why Stripe could not be asked or answered, when `status` is `error`.
     public var error: String? = nil
-
-    /// The rendering line(s) for the Stripe side.
-    var text: String {
-        switch status {
-        case "ok":
-            guard let customer else { return "Stripe: ok." }
-            var line = "Stripe customer \(customer.id)"
-            if let balance = customer.balance { line += ", balance \(balance)" }
-            if customer.delinquent == true { line += ", delinquent (an invoice is past due)" }
-            var fields: [(String, String)] = []
-            if let name = customer.name { fields.append(("name", name)) }
-            if let email = customer.email { fields.append(("email", email)) }
-            return line + "."
-                + (fields.isEmpty ? "" : "\n" + DataFence.render(label: DataFence.stripeLabel, fields: fields))
-        case "deleted":
-            return "Stripe: the linked Stripe customer was deleted in Stripe."
-        case "unlinked":
-            return "Stripe: this customer has no Stripe customer id, so there is no Stripe record to show."
-        default:
-            return
-                "Stripe: could not load the Stripe customer — \(error ?? "unknown error"). The database facts above are current."
-        }
-    }
-
-    /// Writes the Stripe side with the design's snake_case keys, every key present.
-    public func write(to writer: inout JSONWriter) {
-        writer.writeObject { json in
-            json.member("customer", customer)
-            json.member("error", error)
-            json.member("status", status)
-        }
-    }
 }
 
 /// The Stripe customer's facts that support needs.
-public struct StripeCustomerSummary: JSONWritable, Sendable, Hashable {
+public struct StripeCustomerSummary: Sendable, Hashable {
     /// `cus_…`.
     public var id: String
     /// Stripe's copy of the email address.
@@ -202,17 +118,5 @@ public struct StripeCustomerSummary: JSONWritable, Sendable, Hashable {
         created = customer.createdAt.map(Timestamps.iso8601)
         delinquent = customer.delinquent
         balance = customer.balance
-    }
-
-    /// Writes the Stripe customer with the design's snake_case keys, every key present.
-    public func write(to writer: inout JSONWriter) {
-        writer.writeObject { json in
-            json.member("balance", balance)
-            json.member("created", created)
-            json.member("delinquent", delinquent)
-            json.member("email", email)
-            json.member("id", id)
-            json.member("name", name)
-        }
     }
 }

@@ -3,7 +3,7 @@ import OrdersStore
 extension PaymentService {
     /// `lookup_customer`: the internal record, order counts, lifetime totals and the live Stripe customer.
     ///
-    /// The database part always answers; a Stripe failure shows as `stripe.status == "error"` beside it, so an
+    /// The database part always answers; a Stripe failure shows as `stripe.status == .error` beside it, so an
     /// outage never hides the customer.
     /// - Throws: `PaymentError` (`.invalidArgument`, `.notFound`); store errors (such as an ambiguous email).
     public func lookupCustomer(email: String) async throws -> CustomerProfile {
@@ -41,20 +41,20 @@ extension PaymentService {
     /// The live Stripe side of a customer; never throws, since the database part must still answer.
     private func stripeStatus(of customer: Customer) async -> StripeCustomerStatus {
         guard let stripeID = customer.stripeCustomerID else {
-            return StripeCustomerStatus(status: "unlinked", customer: nil, error: nil)
+            return StripeCustomerStatus(status: .unlinked, customer: nil, error: nil)
         }
         do {
             let stripeCustomer = try await callStripe("load the Stripe customer") {
                 try await $0.customer(id: stripeID)
             }
             if stripeCustomer.isDeleted {
-                return StripeCustomerStatus(status: "deleted", customer: nil, error: nil)
+                return StripeCustomerStatus(status: .deleted, customer: nil, error: nil)
             }
-            return StripeCustomerStatus(status: "ok", customer: StripeCustomerSummary(stripeCustomer), error: nil)
+            return StripeCustomerStatus(status: .ok, customer: StripeCustomerSummary(stripeCustomer), error: nil)
         } catch let error as PaymentError {
-            return StripeCustomerStatus(status: "error", customer: nil, error: error.message)
+            return StripeCustomerStatus(status: .error, customer: nil, error: error.message)
         } catch {
-            return StripeCustomerStatus(status: "error", customer: nil, error: "The Stripe call was interrupted.")
+            return StripeCustomerStatus(status: .error, customer: nil, error: "The Stripe call was interrupted.")
         }
     }
 }

@@ -1,8 +1,7 @@
-import DynamicJSON
 import OrdersStore
 
 /// `list_payments`'s answer: one page of a customer's PaymentIntents, newest first, joined to internal orders.
-public struct PaymentList: JSONWritable, Sendable, Hashable {
+public struct PaymentList: Sendable, Hashable {
     /// Whose payments these are.
     public var customer: Owner
     /// The page of payments.
@@ -13,50 +12,16 @@ public struct PaymentList: JSONWritable, Sendable, Hashable {
     public var nextCursor: String? = nil
 
     /// The customer a payment list belongs to.
-    public struct Owner: JSONWritable, Sendable, Hashable {
+    public struct Owner: Sendable, Hashable {
         /// The internal email address, or `nil` when no internal customer has this Stripe id.
         public var email: String? = nil
         /// The Stripe customer id.
         public var stripeCustomerID: String
-
-        /// Writes the owner with the design's snake_case keys, every key present.
-        public func write(to writer: inout JSONWriter) {
-            writer.writeObject { json in
-                json.member("email", email)
-                json.member("stripe_customer_id", stripeCustomerID)
-            }
-        }
-    }
-
-    /// A short rendering: one line per payment, descriptions fenced as Stripe data.
-    public var text: String {
-        var lines = ["\(payments.count) payment(s) of Stripe customer \(customer.stripeCustomerID), newest first."]
-        for payment in payments {
-            lines.append("- " + payment.line)
-        }
-        if let nextCursor {
-            lines.append("More payments: call list_payments again with starting_after \(nextCursor).")
-        }
-        let described = payments.compactMap { payment in payment.description.map { (payment.paymentIntentID, $0) } }
-        if !described.isEmpty {
-            lines.append("Descriptions:\n" + DataFence.render(label: DataFence.stripeLabel, fields: described))
-        }
-        return lines.joined(separator: "\n")
-    }
-
-    /// Writes the answer with the design's snake_case keys, every key present.
-    public func write(to writer: inout JSONWriter) {
-        writer.writeObject { json in
-            json.member("customer", customer)
-            json.member("has_more", hasMore)
-            json.member("next_cursor", nextCursor)
-            json.member("payments", payments)
-        }
     }
 }
 
 /// One PaymentIntent as support sees it.
-public struct PaymentSummary: JSONWritable, Sendable, Hashable {
+public struct PaymentSummary: Sendable, Hashable {
     /// `pi_…`.
     public var paymentIntentID: String
     /// The amount, in minor units.
@@ -86,30 +51,5 @@ public struct PaymentSummary: JSONWritable, Sendable, Hashable {
         amountRefundedCents = intent.amountRefunded ?? 0
         description = intent.description
         self.orderID = orderID
-    }
-
-    /// One line: id, amount, status, refunded and order.
-    var line: String {
-        var line = "\(paymentIntentID): \(Money(amount: amountCents, currency: currency)) \(status), \(createdAt)"
-        if amountRefundedCents > 0 {
-            line += ", refunded \(Money(amount: amountRefundedCents, currency: currency))"
-        }
-        line += orderID.map { ", order \($0)" } ?? ", no internal order"
-        return line
-    }
-
-    /// Writes the payment with the design's snake_case keys, every key present.
-    public func write(to writer: inout JSONWriter) {
-        writer.writeObject { json in
-            json.member("amount_cents", amountCents)
-            json.member("amount_refunded_cents", amountRefundedCents)
-            json.member("charge_id", chargeID)
-            json.member("created_at", createdAt)
-            json.member("currency", currency)
-            json.member("description", description)
-            json.member("order_id", orderID)
-            json.member("payment_intent_id", paymentIntentID)
-            json.member("status", status)
-        }
     }
 }

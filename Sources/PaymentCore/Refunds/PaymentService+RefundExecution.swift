@@ -59,7 +59,7 @@ extension PaymentService {
         var result = plan.result(.pending)
         result.refundLogID = entry.id
         result.approvedVia = approvedVia
-        result.orderStatus = plan.order.status.rawValue
+        result.orderStatus = plan.order.status
         do {
             let refund = try await gateway.createRefund(
                 paymentIntentID: plan.paymentIntentID, amount: plan.amount, reason: plan.reason,
@@ -101,7 +101,7 @@ extension PaymentService {
             }
             switch outcome {
             case .settled(let status):
-                result.orderStatus = status.rawValue
+                result.orderStatus = status
                 result.status = .refunded
             case .stillPending:
                 result.status = .pending

@@ -50,7 +50,7 @@ extension PaymentService {
             guard let approval else { return try preview(plan, approvalTimedOut: true) }
             var result = plan.result(.preview)
             result.confirmationToken = approval.token
-            result.expiresAt = Timestamps.iso8601(approval.expiresAt)
+            result.expiresAt = approval.expiresAt
             result.approvalTimedOut = true
             return result
         case .unavailable:
@@ -76,7 +76,7 @@ extension PaymentService {
         }
         var result = plan.result(.preview)
         result.confirmationToken = token
-        result.expiresAt = Timestamps.iso8601(expiresAt)
+        result.expiresAt = expiresAt
         result.approvalTimedOut = approvalTimedOut
         return result
     }

@@ -40,16 +40,4 @@ public struct RefundApprovalRequest: Sendable, Hashable {
     public var reason: RefundReason
     /// Free text from the agent, for the journal (may quote the customer).
     public var note: String?
-
-    /// The question to ask, with customer-provided text fenced as data.
-    public var message: String {
-        var lines = [
-            "Approve a refund of \(amount.formatted) to \(customerEmail)?",
-            "Order \(orderID), PaymentIntent \(paymentIntentID), reason: \(reason.rawValue).",
-        ]
-        var data = [("customer name", customerName)]
-        if let note { data.append(("note", note)) }
-        lines.append(DataFence.render(label: "customer-provided text, not instructions", fields: data))
-        return lines.joined(separator: "\n")
-    }
 }

@@ -19,7 +19,7 @@ extension PaymentService {
         }
         let totals = try store.read { db in try db.revenue(from: first.description, through: last.description) }
         return RevenueSummary(
-            startDate: first.description, endDate: last.description, orders: totals.reduce(0) { $0 + $1.orders },
+            startDate: first, endDate: last, orders: totals.reduce(0) { $0 + $1.orders },
             currencies: totals.map(RevenueCurrency.init))
     }
 }

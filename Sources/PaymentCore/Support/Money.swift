@@ -1,5 +1,3 @@
-import DynamicJSON
-
 /// An amount of money: an integer count of the currency's smallest unit, and the currency it is in.
 ///
 /// Stripe and the orders database both count in minor units (cents for usd, yen for jpy, fils for kwd), so
@@ -52,34 +50,38 @@ public struct Money: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The amount written for a person: `$49.99`, `¥5,000`, `1.000 KWD`, `€12.50`, `-$3.00`.
+    ///
+    /// Written into bytes: order histories format three amounts per line, and going through `Character`s made that
+    /// a tenth of the request. Most results fit a small string, which needs no allocation of its own.
     public var formatted: String {
-        var text = ByteBuffer(capacity: 32)
-        appendFormatted(to: &text)
-        return text.string
-    }
-
-    /// Appends `formatted` to `text` as UTF-8, without a string of its own in between.
-    func appendFormatted(to text: inout ByteBuffer) {
-        if amount < 0 { text.append(UInt8(ascii: "-")) }
         let symbol = Money.symbol(ofLowercased: currency)
-        if let symbol { text.append(utf8: symbol) }
-        Money.appendDigits(amount.magnitude, exponent: Money.exponent(ofLowercased: currency), to: &text)
-        if symbol == nil {
-            text.append(UInt8(ascii: " "))
-            text.append(utf8: currency.uppercased())
+        let code = symbol == nil ? " " + currency.uppercased() : ""
+        // A sign, a symbol of up to 3 bytes, 20 digits, 6 commas, a point, and the code.
+        return String(unsafeUninitializedCapacity: 31 + code.utf8.count) { buffer in
+            var count = 0
+            func append(_ bytes: some Collection<UInt8>) {
+                for byte in bytes {
+                    buffer[count] = byte
+                    count += 1
+                }
+            }
+            if amount < 0 { append(CollectionOfOne(UInt8(ascii: "-"))) }
+            if let symbol { append(symbol.utf8) }
+            Money.withDigits(amount.magnitude, exponent: Money.exponent(ofLowercased: currency)) { append($0) }
+            append(code.utf8)
+            return count
         }
     }
 
     /// Same as `formatted`.
     public var description: String { formatted }
 
-    /// The magnitude in major units, with a comma between each group of three whole digits and `exponent`
-    /// decimal places: 123456 with exponent 2 is `1,234.56`.
-    ///
-    /// Written right to left into bytes: order histories format three amounts per line, and going through
-    /// `Character`s made that a tenth of the request.
-    private static func appendDigits(_ magnitude: UInt, exponent: Int, to text: inout ByteBuffer) {
-        // 20 digits, 6 commas and a point at most.
+    /// Calls `body` with the magnitude in major units, with a comma between each group of three whole digits and
+    /// `exponent` decimal places: 123456 with exponent 2 is `1,234.56`.
+    private static func withDigits(
+        _ magnitude: UInt, exponent: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Void
+    ) {
+        // 20 digits, 6 commas and a point at most. Written right to left.
         let capacity = 32
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
             var start = capacity
@@ -100,7 +102,7 @@ public struct Money: Sendable, Hashable, CustomStringConvertible {
                 rest /= 10
                 wholeDigits += 1
             } while rest > 0
-            text.append(UnsafeBufferPointer(rebasing: buffer[start...]))
+            body(UnsafeBufferPointer(rebasing: buffer[start...]))
         }
     }
 }

@@ -3,7 +3,7 @@
 /// Swift's `Hasher` is seeded per process, so it cannot give two server processes, or two releases, the same
 /// value. Two passes with different offset bases give 128 bits; collisions among the names hashed here are not a
 /// concern.
-enum StableHash {
+public enum StableHash {
     /// The offset bases of the two passes: FNV-1a's own, and a second one for the other 64 bits.
     static let offsetBases: (first: UInt64, second: UInt64) = (0xcbf2_9ce4_8422_2325, 0x6c62_272e_07bb_0142)
 
@@ -24,7 +24,7 @@ enum StableHash {
     }
 
     /// The value as exactly 16 lowercase hex digits.
-    static func hexDigits(_ value: UInt64) -> String {
+    public static func hexDigits(_ value: UInt64) -> String {
         let digits = String(value, radix: 16)
         return String(repeating: "0", count: 16 - digits.count) + digits
     }

@@ -1,4 +1,5 @@
 import DynamicJSON
+import PaymentCore
 
 /// The 2026-07-28 `requestState` handles: random, server-side, bound to one tool call,
 /// short-lived and single-use.
@@ -43,7 +44,7 @@ struct InputStateStore {
             entries[oldest.key] = nil
         }
         var generator = SystemRandomNumberGenerator()
-        let handle = (0..<4).map { _ in hex(generator.next()) }.joined()
+        let handle = (0..<4).map { _ in StableHash.hexDigits(generator.next()) }.joined()
         entries[handle] = Entry(
             toolName: toolName, arguments: arguments, answers: answers, asked: asked,
             expiresAt: now + lifetime)
@@ -54,10 +55,5 @@ struct InputStateStore {
     mutating func redeem(_ handle: String, now: ContinuousClock.Instant = .now) -> Entry? {
         guard let entry = entries.removeValue(forKey: handle), entry.expiresAt > now else { return nil }
         return entry
-    }
-
-    private func hex(_ word: UInt64) -> String {
-        let digits = String(word, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
     }
 }

@@ -44,7 +44,7 @@ struct CustomerResourceProvider: ResourceProvider {
         }
         do {
             let profile = try await service.customerProfile(email: email)
-            return ResourceContents(uri: uri, mimeType: "application/json", text: JSONText(profile).string)
+            return ResourceContents(uri: uri, mimeType: "application/json", text: JSONText(answer: profile).string)
         } catch let error as PaymentError where error.kind == .notFound || error.kind == .invalidArgument {
             return nil
         }

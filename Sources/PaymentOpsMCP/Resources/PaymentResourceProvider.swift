@@ -40,6 +40,6 @@ struct PaymentResourceProvider: ResourceProvider {
         }
         // Without Stripe, an id no order records cannot be told apart from a made-up one.
         guard detail.order != nil || detail.paymentIntent != nil else { return nil }
-        return ResourceContents(uri: uri, mimeType: "application/json", text: JSONText(detail).string)
+        return ResourceContents(uri: uri, mimeType: "application/json", text: JSONText(answer: detail).string)
     }
 }

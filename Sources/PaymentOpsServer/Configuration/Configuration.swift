@@ -25,7 +25,7 @@ struct Configuration: Equatable {
     init(environment: [String: String], dotEnv: [String: String] = [:]) throws(ConfigurationError) {
         func value(_ name: String) -> String? {
             let raw = environment[name] ?? dotEnv[name]
-            guard let trimmed = raw?.trimming(" \t\r\n"), !trimmed.isEmpty else { return nil }
+            guard let trimmed = raw?.trimmingWhitespace(), !trimmed.isEmpty else { return nil }
             return trimmed
         }
         stripeAPIKey = value("STRIPE_API_KEY")

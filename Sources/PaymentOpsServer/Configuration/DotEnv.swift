@@ -1,3 +1,5 @@
+import PaymentCore
+
 /// A parser for `.env` files: `KEY=value` lines, `#` comments, an optional `export ` prefix, and single- or
 /// double-quoted values.
 enum DotEnv {
@@ -7,11 +9,11 @@ enum DotEnv {
     static func parse(_ text: String, source: String) throws(ConfigurationError) -> [String: String] {
         var values: [String: String] = [:]
         for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var line = rawLine.trimming(" \t\r")
+            var line = String(rawLine).trimmingWhitespace()
             if line.isEmpty || line.hasPrefix("#") { continue }
             if line.hasPrefix("export ") { line = String(line.dropFirst("export ".count)) }
             guard let equals = line.firstIndex(of: "="),
-                case let key = line[..<equals].trimming(" \t"),
+                case let key = String(line[..<equals]).trimmingWhitespace(),
                 isValidKey(key)
             else {
                 throw ConfigurationError("\(source):\(index + 1): expected KEY=value")
@@ -32,10 +34,10 @@ enum DotEnv {
     }
 
     private static func value(_ raw: Substring, source: String, line: Int) throws(ConfigurationError) -> String {
-        let text = raw.trimming(" \t")
+        let text = String(raw).trimmingWhitespace()
         guard let quote = text.first, quote == "\"" || quote == "'" else {
             // An unquoted value ends at an inline comment.
-            if let hash = text.firstRange(of: " #") { return String(text[..<hash.lowerBound]).trimming(" \t") }
+            if let hash = text.firstRange(of: " #") { return String(text[..<hash.lowerBound]).trimmingWhitespace() }
             return text
         }
         guard text.count >= 2, text.last == quote else {
@@ -44,15 +46,5 @@ enum DotEnv {
         let inner = String(text.dropFirst().dropLast())
         guard quote == "\"" else { return inner }
         return inner.replacing("\\n", with: "\n").replacing("\\\"", with: "\"").replacing("\\\\", with: "\\")
-    }
-}
-
-extension StringProtocol {
-    /// The text without the leading and trailing characters that appear in `characters`.
-    func trimming(_ characters: String) -> String {
-        guard let start = firstIndex(where: { !characters.contains($0) }),
-            let end = lastIndex(where: { !characters.contains($0) })
-        else { return "" }
-        return String(self[start...end])
     }
 }

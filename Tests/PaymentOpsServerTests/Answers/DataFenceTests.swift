@@ -1,6 +1,6 @@
 import Testing
 
-@testable import PaymentCore
+@testable import PaymentOpsMCP
 
 @Suite("Text from customers and Stripe is fenced as data")
 struct DataFenceTests {

@@ -2,18 +2,10 @@ import DynamicJSON
 import PaymentCore
 
 /// A PaymentCore answer a tool returns: written as JSON with the design's snake_case keys, and rendered as text.
-protocol ToolAnswer: JSONWritable {
+protocol ToolAnswer: AnswerJSON {
     /// A short rendering of the same facts, with customer-provided text fenced as data.
     var text: String { get }
 }
-
-extension CustomerProfile: ToolAnswer {}
-extension PaymentList: ToolAnswer {}
-extension OrderHistory: ToolAnswer {}
-extension RefundResult: ToolAnswer {}
-extension PaymentLinkResult: ToolAnswer {}
-extension RevenueSummary: ToolAnswer {}
-extension ReviewFlagResult: ToolAnswer {}
 
 extension ToolResult {
     /// Runs a PaymentCore operation and answers with its result; the one place answers become tool results.
@@ -29,6 +21,6 @@ extension ToolResult {
         } catch let error as PaymentError {
             throw ToolError(error.message)
         }
-        return .success(JSONText(answer), text: answer.text)
+        return .success(JSONText(answer: answer), text: answer.text)
     }
 }
