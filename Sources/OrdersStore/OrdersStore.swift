@@ -21,6 +21,7 @@ public final class OrdersStore: Sendable {
     nonisolated(unsafe) private var idleReaders: [Database] = []
     private let readersLock = Mutex(())
     private let busyTimeout: Duration
+    private let busyObserver: Database.BusyObserver?
     /// Whether reads get connections of their own: only in WAL mode do they run beside the writer.
     private let readsSideBySide: Bool
 
@@ -42,14 +43,20 @@ public final class OrdersStore: Sendable {
     }
 
     /// Opens and migrates with a chosen busy timeout: how long a write waits for another connection's lock.
-    public init(location: DatabaseLocation, busyTimeout: Duration) throws {
+    public convenience init(location: DatabaseLocation, busyTimeout: Duration) throws {
+        try self.init(location: location, busyTimeout: busyTimeout, busyObserver: nil)
+    }
+
+    /// Opens and migrates; every connection tells `busyObserver` whenever it waits for another's lock.
+    init(location: DatabaseLocation, busyTimeout: Duration, busyObserver: Database.BusyObserver?) throws {
         self.busyTimeout = busyTimeout
+        self.busyObserver = busyObserver
         writer = try Self.mappingFileErrors(at: location) {
-            let database = try Database(location: location, busyTimeout: busyTimeout)
+            let database = try Database(location: location, busyTimeout: busyTimeout, busyObserver: busyObserver)
             try database.migrate()
             return database
         }
-        readsSideBySide = try writer.fetchOne("PRAGMA journal_mode") { try $0.string(0) } == "wal"
+        readsSideBySide = try writer.fetchOne("PRAGMA journal_mode") { try $0.string("journal_mode") } == "wal"
     }
 
     deinit {
@@ -80,7 +87,8 @@ public final class OrdersStore: Sendable {
     /// An idle read-only connection, or a new one when every reader is busy.
     private func takeReader() throws -> Database {
         if let idle = readersLock.withLock({ _ in idleReaders.popLast() }) { return idle }
-        return try Database(location: writer.location, busyTimeout: busyTimeout, access: .readOnly)
+        return try Database(
+            location: writer.location, busyTimeout: busyTimeout, access: .readOnly, busyObserver: busyObserver)
     }
 
     /// Keeps a reader for the next read, unless enough are idle or its transaction is still open (a failed

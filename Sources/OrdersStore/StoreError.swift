@@ -23,6 +23,8 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case rowNotFound
         /// A date argument is not a real `YYYY-MM-DD` day.
         case invalidDate
+        /// A query's result lacks a column its reader asks for by name (a renamed or dropped column).
+        case missingColumn
     }
 
     /// What kind of failure this is.
@@ -74,6 +76,11 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
 
     static func invalidStoredValue(column: String) -> StoreError {
         StoreError(kind: .invalidStoredValue, message: "A stored value in column \(column) cannot be read")
+    }
+
+    static func missingColumn(_ name: String, sql: String) -> StoreError {
+        StoreError(
+            kind: .missingColumn, message: "The query's result has no column named \(name) — while running: \(sql)")
     }
 
     static func rowNotFound(table: String) -> StoreError {

@@ -1,6 +1,5 @@
 import Dispatch
 import FoundationEssentials
-import Glibc
 import Synchronization
 import Testing
 
@@ -48,23 +47,23 @@ struct OrdersStoreTests {
     func writeWaitsForLock() throws {
         try withTemporaryDirectory { directory throws in
             let path = directory + "/orders.db"
-            let store = try OrdersStore(location: .file(path: path))
+            let waiting = DispatchSemaphore(value: 0)
+            let store = try OrdersStore(
+                location: .file(path: path), busyTimeout: Database.defaultBusyTimeout,
+                busyObserver: { _ in waiting.signal() })
             let holder = try Database(location: .file(path: path))
             let ann = Samples.customer()
             try holder.execute("BEGIN IMMEDIATE")
             try holder.insertCustomer(ann)
 
-            let started = DispatchSemaphore(value: 0)
             let finished = DispatchSemaphore(value: 0)
             let seen = Handoff<Result<Customer?, any Error>>()
             DispatchQueue.global().async {
-                started.signal()
                 seen.put(Result { try store.write { try $0.customer(id: ann.id) } })
                 finished.signal()
             }
-            started.wait()
-            // Keeping the lock a moment is the point of this test: the writer is now inside SQLite's busy wait.
-            usleep(200_000)
+            // The writer's busy wait has begun: it is blocked on the holder's lock.
+            waiting.wait()
             try holder.execute("COMMIT")
             finished.wait()
             // The writer began before the commit and ran after it: it saw the holder's row.
@@ -80,21 +79,22 @@ struct OrdersStoreTests {
             let holder = try Database(location: .file(path: path))
             try holder.execute("BEGIN IMMEDIATE")
 
-            let started = DispatchSemaphore(value: 0)
+            // Released only once the opening connection has waited twice the store's own busy timeout: building an
+            // index can hold the lock for seconds.
+            let waitedLong = DispatchSemaphore(value: 0)
             let finished = DispatchSemaphore(value: 0)
             let opened = Handoff<Result<Int, any Error>>()
             DispatchQueue.global().async {
-                started.signal()
                 opened.put(
                     Result {
-                        let store = try OrdersStore(location: .file(path: path), busyTimeout: .milliseconds(50))
+                        let store = try OrdersStore(
+                            location: .file(path: path), busyTimeout: .milliseconds(50),
+                            busyObserver: { waited in if waited >= .milliseconds(100) { waitedLong.signal() } })
                         return try store.read { try $0.schemaVersion }
                     })
                 finished.signal()
             }
-            started.wait()
-            // Longer than the store's own busy timeout: building an index can hold the lock for seconds.
-            usleep(300_000)
+            waitedLong.wait()
             try holder.execute("COMMIT")
             finished.wait()
             #expect(try opened.take()?.get() == Schema.latestVersion)

@@ -26,15 +26,29 @@ public final class Database {
     let access: Access
     /// How long a statement waits for another connection's lock.
     let busyTimeout: Duration
+    /// How long the current busy wait may last: `busyTimeout`, or longer while migrating.
+    var busyWaitLimit: Duration
+    /// When the current busy wait began.
+    var busySince: ContinuousClock.Instant?
+    /// Told how long the connection has waited each time its busy wait retries (see `BusyObserver`).
+    let busyObserver: BusyObserver?
+
+    /// Called from a connection's busy wait, on the waiting thread, before each retry, with how long the wait has
+    /// lasted: tests learn from it that a connection is blocked on another's lock instead of hoping so.
+    typealias BusyObserver = @Sendable (_ waited: Duration) -> Void
 
     /// Opens the database and configures the connection; does not migrate.
     ///
     /// - Parameters:
     ///   - busyTimeout: how long a statement waits for another connection's lock before failing as busy.
     ///   - access: `.readWrite` creates a missing file; `.readOnly` needs an existing one.
+    ///   - busyObserver: told each time the busy wait retries.
     /// - Throws: `StoreError.readOnly` when SQLite could open the file only for reading although `.readWrite` was
     ///   asked for.
-    init(location: DatabaseLocation, busyTimeout: Duration = defaultBusyTimeout, access: Access = .readWrite) throws {
+    init(
+        location: DatabaseLocation, busyTimeout: Duration = defaultBusyTimeout, access: Access = .readWrite,
+        busyObserver: BusyObserver? = nil
+    ) throws {
         // NOMUTEX: SQLite's own per-connection mutex is redundant, every use is serialized by the owner.
         let modes =
             switch access {
@@ -55,13 +69,15 @@ public final class Database {
         self.location = location
         self.access = access
         self.busyTimeout = busyTimeout
+        self.busyWaitLimit = busyTimeout
+        self.busyObserver = busyObserver
         // SQLite quietly falls back to read-only when the file cannot be opened for writing; refuse that up front
         // rather than fail at the first refund.
         guard access == .readOnly || sqlite3_db_readonly(handle, "main") != 1 else {
             throw StoreError.readOnly(path: location.displayPath)
         }
         sqlite3_extended_result_codes(handle, 1)
-        setBusyTimeout(busyTimeout)
+        installBusyHandler()
         try execute("PRAGMA foreign_keys = ON")
         // ANALYZE (after a migration, and inside `PRAGMA optimize`) samples this many rows per index instead of
         // reading whole tables, so it takes milliseconds on a million orders.
@@ -79,7 +95,7 @@ public final class Database {
 
     /// Sets how long a statement waits for another connection's lock before failing as busy.
     func setBusyTimeout(_ timeout: Duration) {
-        sqlite3_busy_timeout(handle, Int32((timeout / .milliseconds(1)).rounded()))
+        busyWaitLimit = timeout
     }
 
     /// Rows per index that ANALYZE samples; SQLite's own recommendation for `PRAGMA optimize`.

@@ -9,6 +9,10 @@ final class Statement {
     private let connection: OpaquePointer
     /// The SQL text, kept for errors (placeholders only, never bound values).
     let sql: String
+    /// Result column positions by name, read from SQLite the first time a row of this statement is read by name.
+    private var positionsByName: [String: Int32]?
+    /// Where each `RowColumns` type's columns sit in this statement's result, resolved once per type.
+    private var layouts: [ObjectIdentifier: [Int32]] = [:]
 
     init(connection: OpaquePointer, sql: String) throws {
         var prepared: OpaquePointer?
@@ -101,5 +105,34 @@ final class Statement {
 
     func columnName(_ column: Int32) -> String {
         sqlite3_column_name(handle, column).map { String(cString: $0) } ?? "column \(column)"
+    }
+
+    /// The position of the result column with this name (its `AS` alias, or the table column's own name).
+    ///
+    /// The names are read from SQLite once per prepared statement; when two result columns share a name, the
+    /// first one counts.
+    /// - Throws: `StoreError` of kind `.missingColumn` when the result has no column of that name.
+    func position(ofColumn name: String) throws -> Int32 {
+        let positions = positionsByName ?? readPositions()
+        guard let position = positions[name] else { throw StoreError.missingColumn(name, sql: sql) }
+        return position
+    }
+
+    /// The positions of `Columns`' cases in this statement's result, by case; resolved by name on first use and
+    /// kept with the statement, so reading each row costs no name lookup.
+    func layout<Columns: RowColumns>(of type: Columns.Type) throws -> [Int32] {
+        if let layout = layouts[ObjectIdentifier(type)] { return layout }
+        let layout = try Columns.allCases.map { try position(ofColumn: $0.name) }
+        layouts[ObjectIdentifier(type)] = layout
+        return layout
+    }
+
+    private func readPositions() -> [String: Int32] {
+        var positions: [String: Int32] = [:]
+        for column in 0..<sqlite3_column_count(handle) where positions[columnName(column)] == nil {
+            positions[columnName(column)] = column
+        }
+        positionsByName = positions
+        return positions
     }
 }

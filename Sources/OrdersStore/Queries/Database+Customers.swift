@@ -1,13 +1,28 @@
 extension Customer: RowDecodable {
     static let columns = "id, email, name, stripe_customer_id, created_at"
 
+    enum Column: Int, RowColumns {
+        case id, email, name, stripeCustomerID, createdAt
+
+        var name: String {
+            switch self {
+            case .id: "id"
+            case .email: "email"
+            case .name: "name"
+            case .stripeCustomerID: "stripe_customer_id"
+            case .createdAt: "created_at"
+            }
+        }
+    }
+
     init(row: Row) throws {
+        let row = try row.columns(Column.self)
         self.init(
-            id: try row.string(0),
-            email: try row.string(1),
-            name: try row.string(2),
-            stripeCustomerID: row.optionalString(3),
-            createdAt: try row.optionalDate(4)
+            id: try row.string(.id),
+            email: try row.string(.email),
+            name: try row.string(.name),
+            stripeCustomerID: row.optionalString(.stripeCustomerID),
+            createdAt: try row.optionalDate(.createdAt)
         )
     }
 }
@@ -66,7 +81,7 @@ extension Database {
         try fetchAll(
             "SELECT email FROM customers WHERE email LIKE ? ESCAPE '\\' ORDER BY email COLLATE NOCASE, email LIMIT ?",
             [Self.likePattern(prefix: prefix.trimmingSpaces), max(0, limit)]
-        ) { try $0.string(0) }
+        ) { try $0.string("email") }
     }
 
     /// A LIKE pattern matching text that starts with `prefix` literally (its `%`, `_` and `\` escaped).

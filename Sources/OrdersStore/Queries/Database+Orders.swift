@@ -5,15 +5,32 @@ extension Order: RowDecodable {
         COALESCE(status, 'paid') AS status, created_at
         """
 
+    enum Column: Int, RowColumns {
+        case id, customerID, paymentIntentID, amountCents, currency, status, createdAt
+
+        var name: String {
+            switch self {
+            case .id: "id"
+            case .customerID: "customer_id"
+            case .paymentIntentID: "stripe_charge_id"
+            case .amountCents: "amount_cents"
+            case .currency: "currency"
+            case .status: "status"
+            case .createdAt: "created_at"
+            }
+        }
+    }
+
     init(row: Row) throws {
+        let row = try row.columns(Column.self)
         self.init(
-            id: try row.string(0),
-            customerID: try row.string(1),
-            paymentIntentID: row.optionalString(2),
-            amountCents: try row.int(3),
-            currency: try row.string(4),
-            status: try row.value(5, as: OrderStatus.self),
-            createdAt: try row.date(6)
+            id: try row.string(.id),
+            customerID: try row.string(.customerID),
+            paymentIntentID: row.optionalString(.paymentIntentID),
+            amountCents: try row.int(.amountCents),
+            currency: try row.string(.currency),
+            status: try row.value(.status, as: OrderStatus.self),
+            createdAt: try row.date(.createdAt)
         )
     }
 }
@@ -22,8 +39,22 @@ extension RefundedOrder: RowDecodable {
     /// Both sums are columns the triggers keep, so a page is one index range and a row each.
     static let columns = "\(Order.columns), refunded_cents, pending_refund_cents"
 
+    enum Column: Int, RowColumns {
+        case refundedCents, pendingRefundCents
+
+        var name: String {
+            switch self {
+            case .refundedCents: "refunded_cents"
+            case .pendingRefundCents: "pending_refund_cents"
+            }
+        }
+    }
+
     init(row: Row) throws {
-        self.init(order: try Order(row: row), succeededCents: try row.int(7), pendingCents: try row.int(8))
+        let sums = try row.columns(Column.self)
+        self.init(
+            order: try Order(row: row), succeededCents: try sums.int(.refundedCents),
+            pendingCents: try sums.int(.pendingRefundCents))
     }
 }
 
@@ -115,17 +146,17 @@ extension Database {
     public func orderCounts(customerID: String) throws -> OrderCounts {
         let counts = try fetchOne(
             """
-            SELECT COUNT(*),
-              COALESCE(SUM(CASE WHEN COALESCE(status, 'paid') = 'paid' THEN 1 ELSE 0 END), 0),
-              COALESCE(SUM(CASE WHEN status = 'partially_refunded' THEN 1 ELSE 0 END), 0),
-              COALESCE(SUM(CASE WHEN status = 'refunded' THEN 1 ELSE 0 END), 0)
+            SELECT COUNT(*) AS total,
+              COALESCE(SUM(CASE WHEN COALESCE(status, 'paid') = 'paid' THEN 1 ELSE 0 END), 0) AS paid,
+              COALESCE(SUM(CASE WHEN status = 'partially_refunded' THEN 1 ELSE 0 END), 0) AS partially_refunded,
+              COALESCE(SUM(CASE WHEN status = 'refunded' THEN 1 ELSE 0 END), 0) AS refunded
             FROM orders WHERE customer_id = ?
             """,
             [customerID]
         ) { row in
             OrderCounts(
-                total: try row.int(0), paid: try row.int(1), partiallyRefunded: try row.int(2),
-                refunded: try row.int(3))
+                total: try row.int("total"), paid: try row.int("paid"),
+                partiallyRefunded: try row.int("partially_refunded"), refunded: try row.int("refunded"))
         }
         return counts ?? OrderCounts(total: 0, paid: 0, partiallyRefunded: 0, refunded: 0)
     }

@@ -8,17 +8,36 @@ extension RefundApproval {
 extension RefundApproval: RowDecodable {
     static let columns = "token, order_id, amount_cents, currency, reason, note, expires_at, used_at, outcome"
 
+    enum Column: Int, RowColumns {
+        case token, orderID, amountCents, currency, reason, note, expiresAt, usedAt, outcome
+
+        var name: String {
+            switch self {
+            case .token: "token"
+            case .orderID: "order_id"
+            case .amountCents: "amount_cents"
+            case .currency: "currency"
+            case .reason: "reason"
+            case .note: "note"
+            case .expiresAt: "expires_at"
+            case .usedAt: "used_at"
+            case .outcome: "outcome"
+            }
+        }
+    }
+
     init(row: Row) throws {
+        let row = try row.columns(Column.self)
         self.init(
-            token: try row.string(0),
-            orderID: try row.string(1),
-            amountCents: try row.int(2),
-            currency: try row.string(3),
-            reason: try row.string(4),
-            note: row.optionalString(5),
-            expiresAt: try row.date(6),
-            usedAt: try row.optionalDate(7),
-            outcome: row.optionalString(8)
+            token: try row.string(.token),
+            orderID: try row.string(.orderID),
+            amountCents: try row.int(.amountCents),
+            currency: try row.string(.currency),
+            reason: try row.string(.reason),
+            note: row.optionalString(.note),
+            expiresAt: try row.date(.expiresAt),
+            usedAt: try row.optionalDate(.usedAt),
+            outcome: row.optionalString(.outcome)
         )
     }
 }

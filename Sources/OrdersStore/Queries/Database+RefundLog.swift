@@ -9,22 +9,47 @@ extension RefundLogEntry: RowDecodable {
         reason, note, refunded_by, status, idempotency_key, approved_via, error, created_at, completed_at
         """
 
+    enum Column: Int, RowColumns {
+        case id, orderID, stripeRefundID, amountCents, currency, reason, note, refundedBy, status, idempotencyKey
+        case approvedVia, error, createdAt, completedAt
+
+        var name: String {
+            switch self {
+            case .id: "id"
+            case .orderID: "order_id"
+            case .stripeRefundID: "stripe_refund_id"
+            case .amountCents: "amount_cents"
+            case .currency: "currency"
+            case .reason: "reason"
+            case .note: "note"
+            case .refundedBy: "refunded_by"
+            case .status: "status"
+            case .idempotencyKey: "idempotency_key"
+            case .approvedVia: "approved_via"
+            case .error: "error"
+            case .createdAt: "created_at"
+            case .completedAt: "completed_at"
+            }
+        }
+    }
+
     init(row: Row) throws {
+        let row = try row.columns(Column.self)
         self.init(
-            id: try row.string(0),
-            orderID: try row.string(1),
-            stripeRefundID: row.optionalString(2),
-            amountCents: try row.int(3),
-            currency: try row.string(4),
-            reason: row.optionalString(5),
-            note: row.optionalString(6),
-            refundedBy: row.optionalString(7),
-            status: try row.value(8, as: RefundLogStatus.self),
-            idempotencyKey: row.optionalString(9),
-            approvedVia: row.optionalString(10),
-            error: row.optionalString(11),
-            createdAt: try row.date(12),
-            completedAt: try row.optionalDate(13)
+            id: try row.string(.id),
+            orderID: try row.string(.orderID),
+            stripeRefundID: row.optionalString(.stripeRefundID),
+            amountCents: try row.int(.amountCents),
+            currency: try row.string(.currency),
+            reason: row.optionalString(.reason),
+            note: row.optionalString(.note),
+            refundedBy: row.optionalString(.refundedBy),
+            status: try row.value(.status, as: RefundLogStatus.self),
+            idempotencyKey: row.optionalString(.idempotencyKey),
+            approvedVia: row.optionalString(.approvedVia),
+            error: row.optionalString(.error),
+            createdAt: try row.date(.createdAt),
+            completedAt: try row.optionalDate(.completedAt)
         )
     }
 }
@@ -93,15 +118,17 @@ extension Database {
     public func refundTotals(orderID: String) throws -> RefundTotals {
         let totals = try fetchOne(
             """
-            SELECT COALESCE(SUM(CASE WHEN status = 'succeeded' THEN amount_cents END), 0),
-              COALESCE(SUM(CASE WHEN status = 'pending' THEN amount_cents END), 0),
+            SELECT COALESCE(SUM(CASE WHEN status = 'succeeded' THEN amount_cents END), 0) AS succeeded,
+              COALESCE(SUM(CASE WHEN status = 'pending' THEN amount_cents END), 0) AS pending,
               COALESCE(SUM(CASE WHEN status = 'pending' AND stripe_refund_id IS NOT NULL THEN amount_cents END), 0)
+                AS pending_at_stripe
             FROM refund_log WHERE order_id = ?
             """,
             [orderID]
         ) { row in
             RefundTotals(
-                succeededCents: try row.int(0), pendingCents: try row.int(1), pendingAtStripeCents: try row.int(2))
+                succeededCents: try row.int("succeeded"), pendingCents: try row.int("pending"),
+                pendingAtStripeCents: try row.int("pending_at_stripe"))
         }
         return totals ?? .zero
     }

@@ -51,8 +51,9 @@ extension Database {
           SELECT 'usd', COUNT(*), SUM(o.amount_cents), SUM(o.refunded_cents) FROM orders AS o
           WHERE o.currency IS NULL AND \(filter)
         )
-        SELECT currency, SUM(orders), COALESCE(SUM(gross), 0), COALESCE(SUM(refunded), 0) FROM totals
-        GROUP BY currency HAVING SUM(orders) > 0 ORDER BY currency
+        SELECT currency, SUM(orders) AS orders, COALESCE(SUM(gross), 0) AS gross_cents,
+          COALESCE(SUM(refunded), 0) AS refunded_cents
+        FROM totals GROUP BY currency HAVING SUM(orders) > 0 ORDER BY currency
         """
     }
 
@@ -65,12 +66,26 @@ extension Database {
 }
 
 extension CurrencyTotals {
+    enum Column: Int, RowColumns {
+        case currency, orders, grossCents, refundedCents
+
+        var name: String {
+            switch self {
+            case .currency: "currency"
+            case .orders: "orders"
+            case .grossCents: "gross_cents"
+            case .refundedCents: "refunded_cents"
+            }
+        }
+    }
+
     init(row: Row) throws {
+        let row = try row.columns(Column.self)
         self.init(
-            currency: try row.string(0),
-            orders: try row.int(1),
-            grossCents: try row.int(2),
-            refundedCents: try row.int(3)
+            currency: try row.string(.currency),
+            orders: try row.int(.orders),
+            grossCents: try row.int(.grossCents),
+            refundedCents: try row.int(.refundedCents)
         )
     }
 }

@@ -1,14 +1,30 @@
 extension ReviewFlag: RowDecodable {
     static let columns = "id, order_id, stripe_charge_id, note, flagged_by, created_at"
 
+    enum Column: Int, RowColumns {
+        case id, orderID, paymentIntentID, note, flaggedBy, createdAt
+
+        var name: String {
+            switch self {
+            case .id: "id"
+            case .orderID: "order_id"
+            case .paymentIntentID: "stripe_charge_id"
+            case .note: "note"
+            case .flaggedBy: "flagged_by"
+            case .createdAt: "created_at"
+            }
+        }
+    }
+
     init(row: Row) throws {
+        let row = try row.columns(Column.self)
         self.init(
-            id: try row.string(0),
-            orderID: try row.string(1),
-            paymentIntentID: row.optionalString(2),
-            note: try row.string(3),
-            flaggedBy: try row.string(4),
-            createdAt: try row.date(5)
+            id: try row.string(.id),
+            orderID: try row.string(.orderID),
+            paymentIntentID: row.optionalString(.paymentIntentID),
+            note: try row.string(.note),
+            flaggedBy: try row.string(.flaggedBy),
+            createdAt: try row.date(.createdAt)
         )
     }
 }

@@ -1,7 +1,7 @@
 extension Database {
     /// The schema version recorded in the file (`PRAGMA user_version`).
     public var schemaVersion: Int {
-        get throws { try fetchOne("PRAGMA user_version") { try $0.int(0) } ?? 0 }
+        get throws { try fetchOne("PRAGMA user_version") { try $0.int("user_version") } ?? 0 }
     }
 
     /// Brings the file to `target` (normally `Schema.latestVersion`), one transaction per migration.
