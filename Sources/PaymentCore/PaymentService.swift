@@ -8,14 +8,14 @@ import OrdersStore
 /// operations that only read the database keep working.
 public struct PaymentService: Sendable {
     /// The orders database; callers outside PaymentCore go through the service's operations.
-    let store: OrdersStore
+    let store: any OrdersStore
     /// Stripe, or `nil` when no API key is configured.
     public let gateway: (any PaymentGateway)?
     /// The refund window, actor, token lifetime and clock.
     public let policy: PaymentPolicy
 
     /// Creates the service.
-    public init(store: OrdersStore, gateway: (any PaymentGateway)?, policy: PaymentPolicy = PaymentPolicy()) {
+    public init(store: any OrdersStore, gateway: (any PaymentGateway)?, policy: PaymentPolicy = PaymentPolicy()) {
         self.store = store
         self.gateway = gateway
         self.policy = policy
@@ -41,7 +41,7 @@ public struct PaymentService: Sendable {
     }
 
     /// The customer with this email address, or a `PaymentError` saying there is none.
-    func requireCustomer(email: String, in db: Database) throws -> Customer {
+    func requireCustomer(email: String, in db: any OrdersTransaction) throws -> Customer {
         let found: Customer?
         do {
             found = try db.customer(email: email)

@@ -56,7 +56,7 @@ struct DatabaseLocationTests {
 
     @Test("the store opens by URL")
     func storeOpensByURL() throws {
-        let store = try OrdersStore(url: "sqlite::memory:")
+        let store = try SQLiteStore(url: "sqlite::memory:")
         let version = try store.read { try $0.schemaVersion }
         #expect(version == 5)
     }

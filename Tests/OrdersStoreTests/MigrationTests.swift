@@ -10,7 +10,7 @@ struct MigrationTests {
     @Test("a fresh file gets the whole schema at the latest version, in WAL mode")
     func freshFile() throws {
         try withTemporaryDirectory { directory throws in
-            let store = try OrdersStore(location: .file(path: directory + "/orders.db"))
+            let store = try SQLiteStore(location: .file(path: directory + "/orders.db"))
             try store.read { db throws in
                 #expect(try db.schemaVersion == 5)
                 #expect(try db.fetchOne("PRAGMA journal_mode") { try $0.string(0) } == "wal")
@@ -53,8 +53,8 @@ struct MigrationTests {
     func legacyAndFreshConverge() throws {
         try withTemporaryDirectory { directory throws in
             try LegacyDatabase.create(at: directory + "/legacy.db")
-            let legacy = try OrdersStore(location: .file(path: directory + "/legacy.db"))
-            let fresh = try OrdersStore(location: .file(path: directory + "/fresh.db"))
+            let legacy = try SQLiteStore(location: .file(path: directory + "/legacy.db"))
+            let fresh = try SQLiteStore(location: .file(path: directory + "/fresh.db"))
             for table in Self.tables {
                 let migrated = try legacy.read { try $0.columnDescriptions(table) }
                 let created = try fresh.read { try $0.columnDescriptions(table) }
@@ -85,7 +85,7 @@ struct MigrationTests {
             let refundsBefore = try before.dump("refund_log", columns: refundColumns)
             #expect(try before.schemaVersion == 0)
 
-            let store = try OrdersStore(location: .file(path: path))
+            let store = try SQLiteStore(location: .file(path: path))
             try store.read { db throws in
                 #expect(try db.schemaVersion == 5)
                 #expect(try db.dump("customers", columns: customerColumns) == customersBefore)
@@ -130,10 +130,10 @@ struct MigrationTests {
         try withTemporaryDirectory { directory throws in
             let path = directory + "/payments.db"
             try LegacyDatabase.create(at: path)
-            let first = try OrdersStore(location: .file(path: path))
+            let first = try SQLiteStore(location: .file(path: path))
             let schema = try first.read { try $0.schemaObjects() }
             let flags = try first.read { try $0.dump("review_flags", columns: ["id", "note", "created_at"]) }
-            let second = try OrdersStore(location: .file(path: path))
+            let second = try SQLiteStore(location: .file(path: path))
             let schemaAgain = try second.read { try $0.schemaObjects() }
             #expect(schemaAgain == schema)
             let flagsAgain = try second.read { try $0.dump("review_flags", columns: ["id", "note", "created_at"]) }
@@ -155,7 +155,7 @@ struct MigrationTests {
             }
             let bytes = try contents(of: path)
             #expect {
-                try OrdersStore(location: .file(path: path))
+                try SQLiteStore(location: .file(path: path))
             } throws: { error in
                 (error as? StoreError)?.message
                     == "The database at \(path) has schema version 7, but this payment-ops knows only up to version 5; "
@@ -172,7 +172,7 @@ struct MigrationTests {
             let garbage = Data(String(repeating: "These are not the orders you are looking for.\n", count: 100).utf8)
             #expect(FileManager.default.createFile(atPath: path, contents: garbage))
             #expect {
-                try OrdersStore(url: "sqlite:///" + path)
+                try SQLiteStore(url: "sqlite:///" + path)
             } throws: { error in
                 (error as? StoreError)?.message == "The file at \(path) is not an SQLite database; check DATABASE_URL"
             }
@@ -189,13 +189,13 @@ struct MigrationTests {
                 let path = directory + "/" + name
                 try LegacyDatabase.create(at: path)
                 if name == "migrated.db" {
-                    _ = try OrdersStore(location: .file(path: path))
+                    _ = try SQLiteStore(location: .file(path: path))
                     try Database(location: .file(path: path)).execute("PRAGMA journal_mode = DELETE")
                 }
                 #expect(ReadOnlyFile.protect(path))
                 defer { ReadOnlyFile.release(path) }
                 #expect {
-                    try OrdersStore(location: .file(path: path))
+                    try SQLiteStore(location: .file(path: path))
                 } throws: { error in
                     (error as? StoreError)?.message
                         == "The database at \(path) is read-only; payment-ops needs to write to the file and its directory"
@@ -207,7 +207,7 @@ struct MigrationTests {
     @Test("a missing directory is reported as such")
     func missingDirectory() throws {
         #expect {
-            try OrdersStore(url: "sqlite:////nonexistent-dir-for-tests/orders.db")
+            try SQLiteStore(url: "sqlite:////nonexistent-dir-for-tests/orders.db")
         } throws: { error in
             (error as? StoreError)?.message
                 == "Cannot open the database at /nonexistent-dir-for-tests/orders.db: the file or its directory "

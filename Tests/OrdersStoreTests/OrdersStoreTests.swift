@@ -16,7 +16,7 @@ private final class Handoff<Value: Sendable>: Sendable {
 struct OrdersStoreTests {
     @Test("a write commits when its closure returns")
     func writeCommits() throws {
-        let store = try OrdersStore(location: .memory)
+        let store = try SQLiteStore(location: .memory)
         let ann = Samples.customer()
         try store.write { try $0.insertCustomer(ann) }
         let stored = try store.read { try $0.customer(id: ann.id) }
@@ -26,7 +26,7 @@ struct OrdersStoreTests {
     @Test("a write rolls back everything when its closure throws")
     func writeRollsBack() throws {
         struct Abandon: Error {}
-        let store = try OrdersStore(location: .memory)
+        let store = try SQLiteStore(location: .memory)
         let ann = Samples.customer()
         #expect(throws: Abandon.self) {
             try store.write { db throws in
@@ -48,7 +48,7 @@ struct OrdersStoreTests {
         try withTemporaryDirectory { directory throws in
             let path = directory + "/orders.db"
             let waiting = DispatchSemaphore(value: 0)
-            let store = try OrdersStore(
+            let store = try SQLiteStore(
                 location: .file(path: path), busyTimeout: Database.defaultBusyTimeout,
                 busyObserver: { _ in waiting.signal() })
             let holder = try Database(location: .file(path: path))
@@ -87,7 +87,7 @@ struct OrdersStoreTests {
             DispatchQueue.global().async {
                 opened.put(
                     Result {
-                        let store = try OrdersStore(
+                        let store = try SQLiteStore(
                             location: .file(path: path), busyTimeout: .milliseconds(50),
                             busyObserver: { waited in if waited >= .milliseconds(100) { waitedLong.signal() } })
                         return try store.read { try $0.schemaVersion }
@@ -105,7 +105,7 @@ struct OrdersStoreTests {
     func writeFailsWhenBusy() throws {
         try withTemporaryDirectory { directory throws in
             let path = directory + "/orders.db"
-            let store = try OrdersStore(location: .file(path: path), busyTimeout: .milliseconds(50))
+            let store = try SQLiteStore(location: .file(path: path), busyTimeout: .milliseconds(50))
             let holder = try Database(location: .file(path: path))
             try holder.execute("BEGIN IMMEDIATE")
             defer { _ = try? holder.execute("ROLLBACK") }
@@ -146,7 +146,7 @@ struct OrdersStoreTests {
             try store.write {
                 try $0.insertRefundLogEntry(Samples.refund(orderID: "o1", amountCents: 1, status: .pending))
             }
-            try store.write { try $0.execute("UPDATE refund_log SET status = ?", ["lost"]) }
+            _ = try store.write { try $0.execute("UPDATE refund_log SET status = ?", ["lost"]) }
         }
         #expect(check.isCheckViolation)
         #expect(check.message == "CHECK constraint failed: status IN ('pending', 'succeeded', 'failed')")
@@ -163,7 +163,7 @@ struct OrdersStoreTests {
     @Test("an empty string and NULL stay apart")
     func emptyIsNotNull() throws {
         try withTemporaryDirectory { directory throws in
-            let store = try OrdersStore(location: .file(path: directory + "/orders.db"))
+            let store = try SQLiteStore(location: .file(path: directory + "/orders.db"))
             let empty = Customer(id: "e", email: "e@example.com", name: "", stripeCustomerID: "", createdAt: nil)
             let absent = Customer(id: "n", email: "n@example.com", name: "N", stripeCustomerID: nil, createdAt: nil)
             try store.write { db throws in
@@ -183,7 +183,7 @@ struct OrdersStoreTests {
             String(repeating: "a✓'", count: 3_334),
         ])
     func hostileStringsRoundTrip(text: String) throws {
-        let store = try OrdersStore(location: .memory)
+        let store = try SQLiteStore(location: .memory)
         let customer = Customer(id: text, email: text, name: text, stripeCustomerID: text, createdAt: Samples.instant)
         let order = Samples.order(customerID: text, id: text, currency: text, paymentIntentID: text)
         let flag = ReviewFlag(

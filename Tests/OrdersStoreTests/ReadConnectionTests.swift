@@ -9,7 +9,7 @@ struct ReadConnectionTests {
     @Test("a read runs while another read is still open")
     func readsRunSideBySide() throws {
         try withTemporaryDirectory { directory throws in
-            let store = try OrdersStore(location: .file(path: directory + "/orders.db"))
+            let store = try SQLiteStore(location: .file(path: directory + "/orders.db"))
             try store.write { try $0.insertCustomer(Samples.customer()) }
             let firstIsInside = DispatchSemaphore(value: 0)
             let releaseFirst = DispatchSemaphore(value: 0)
@@ -39,7 +39,7 @@ struct ReadConnectionTests {
     @Test("a read cannot change the database")
     func readsCannotWrite() throws {
         try withTemporaryDirectory { directory throws in
-            let store = try OrdersStore(location: .file(path: directory + "/orders.db"))
+            let store = try SQLiteStore(location: .file(path: directory + "/orders.db"))
             let ann = Samples.customer()
             try store.write { try $0.insertCustomer(ann) }
             let error = try #require(throws: SQLiteError.self) {
@@ -54,7 +54,7 @@ struct ReadConnectionTests {
     func failedReadLeavesReadsWorking() throws {
         struct Abandon: Error {}
         try withTemporaryDirectory { directory throws in
-            let store = try OrdersStore(location: .file(path: directory + "/orders.db"))
+            let store = try SQLiteStore(location: .file(path: directory + "/orders.db"))
             let ann = Samples.customer()
             try store.write { try $0.insertCustomer(ann) }
             #expect(throws: Abandon.self) { try store.read { _ in throw Abandon() } }
@@ -67,7 +67,7 @@ struct ReadConnectionTests {
         try withTemporaryDirectory { directory throws in
             let path = directory + "/orders.db"
             do {
-                let store = try OrdersStore(location: .file(path: path))
+                let store = try SQLiteStore(location: .file(path: path))
                 try store.write { try $0.insertCustomer(Samples.customer()) }
                 #expect(try store.read { try $0.fetchOne("SELECT COUNT(*) FROM customers") { try $0.int(0) } } == 1)
                 #expect(access(path + "-wal", F_OK) == 0)
@@ -79,7 +79,7 @@ struct ReadConnectionTests {
     @Test("an in-memory database, however it is spelled, reads what was written to it")
     func inMemoryReadsItsWrites() throws {
         for url in ["sqlite::memory:", "sqlite:///:memory:", ":memory:"] {
-            let store = try OrdersStore(url: url)
+            let store = try SQLiteStore(url: url)
             let ann = Samples.customer()
             try store.write { try $0.insertCustomer(ann) }
             #expect(try store.read { try $0.customer(id: ann.id) } == ann, "\(url)")
@@ -89,7 +89,7 @@ struct ReadConnectionTests {
     @Test("a read sees every write committed before it began, on a connection used before that write")
     func readsSeeCommittedWrites() throws {
         try withTemporaryDirectory { directory throws in
-            let store = try OrdersStore(location: .file(path: directory + "/orders.db"))
+            let store = try SQLiteStore(location: .file(path: directory + "/orders.db"))
             let ann = Samples.customer()
             #expect(try store.read { try $0.customer(id: ann.id) } == nil)
             try store.write { try $0.insertCustomer(ann) }

@@ -7,7 +7,7 @@ import Testing
 struct RefundLogQueryTests {
     let ann = Samples.customer()
 
-    private func storeWithOrders(_ orders: [Order]) throws -> OrdersStore {
+    private func storeWithOrders(_ orders: [Order]) throws -> SQLiteStore {
         let store = try Samples.memoryStore(with: [ann])
         try store.write { db throws in
             for order in orders { try db.insertOrder(order) }

@@ -10,7 +10,7 @@ struct RefundedCentsTests {
     let ann = Samples.customer()
 
     /// A store with orders "a" and "b" of 10,000 cents each.
-    private func store() throws -> OrdersStore {
+    private func store() throws -> SQLiteStore {
         let store = try Samples.memoryStore(with: [ann])
         try store.write { db throws in
             for id in ["a", "b"] {
@@ -21,7 +21,7 @@ struct RefundedCentsTests {
     }
 
     /// The orders' refunded cents, after checking that they agree with the journal.
-    private func refunded(_ store: OrdersStore) throws -> [String] {
+    private func refunded(_ store: SQLiteStore) throws -> [String] {
         try store.read { db throws in
             #expect(try db.journalSumMismatches() == [])
             return try db.refundedCents()
@@ -176,7 +176,7 @@ struct RefundedCentsTests {
                 try database.insertLegacyRefund(id: "legacy", orderID: "d", amountCents: 70)
                 #expect(try database.schemaVersion == 2)
             }
-            let store = try OrdersStore(location: .file(path: path))
+            let store = try SQLiteStore(location: .file(path: path))
             try store.read { db throws in
                 #expect(try db.schemaVersion == 5)
                 #expect(try db.refundedCents() == ["a=1250", "b=0", "c=10000", "d=70"])
@@ -215,7 +215,7 @@ struct RefundedCentsTests {
                     try database.insertRefundLogEntry(refund)
                 }
             }
-            let store = try OrdersStore(location: .file(path: path))
+            let store = try SQLiteStore(location: .file(path: path))
             try store.read { db throws in
                 #expect(try db.schemaVersion == 5)
                 #expect(try db.pendingRefundCents() == ["a=750", "b=0", "c=\(Int.max)"])
@@ -233,7 +233,7 @@ struct RefundedCentsTests {
         try withTemporaryDirectory { directory throws in
             let path = directory + "/payments.db"
             try LegacyDatabase.create(at: path)
-            let store = try OrdersStore(location: .file(path: path))
+            let store = try SQLiteStore(location: .file(path: path))
             try store.read { db throws in
                 #expect(try db.schemaVersion == 5)
                 #expect(try db.refundedCents() == ["o1=0", "o2=10000", "o3=1500", "o4=100"])
@@ -245,7 +245,7 @@ struct RefundedCentsTests {
     @Test("a fresh file starts every new order at zero and sums its refunds from then on")
     func freshFile() throws {
         try withTemporaryDirectory { directory throws in
-            let store = try OrdersStore(location: .file(path: directory + "/fresh.db"))
+            let store = try SQLiteStore(location: .file(path: directory + "/fresh.db"))
             try store.write { db throws in
                 try db.insertCustomer(ann)
                 try db.insertOrder(Samples.order(customerID: ann.id, id: "a"))

@@ -10,7 +10,7 @@ struct RevenueQueryTests {
 
     /// November 2026 orders in three currencies, with partial, full, pending and failed refunds, plus orders
     /// just outside the range on both sides.
-    private func store() throws -> OrdersStore {
+    private func store() throws -> SQLiteStore {
         let store = try Samples.memoryStore(with: [ann, bob])
         try store.write { db throws in
             let orders = [

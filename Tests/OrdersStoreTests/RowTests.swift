@@ -6,7 +6,7 @@ import Testing
 struct RowTests {
     @Test("a row is read by name, whatever the order of the SELECT list")
     func readByName() throws {
-        let store = try OrdersStore(location: .memory)
+        let store = try SQLiteStore(location: .memory)
         let customer = try store.read { db throws in
             try db.fetchOne(
                 "SELECT created_at, stripe_customer_id, name, email, id FROM (SELECT 'c1' AS id, 'a@b.c' AS email, "
@@ -24,7 +24,7 @@ struct RowTests {
 
     @Test("a column the result lacks is a clear error naming it and the SQL")
     func missingColumn() throws {
-        let store = try OrdersStore(location: .memory)
+        let store = try SQLiteStore(location: .memory)
         let sql = "SELECT 'c1' AS id, 'a@b.c' AS mail, 'Ann' AS name, NULL AS stripe_customer_id, NULL AS created_at"
         let error = try #require(throws: StoreError.self) {
             try store.read { try $0.fetchOne(sql, [], Customer.init(row:)) }

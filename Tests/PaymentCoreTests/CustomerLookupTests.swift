@@ -110,14 +110,14 @@ struct CustomerLookupTests {
             try world.addCustomer(email)
         }
 
-        let first = try world.service.customerList(after: nil, limit: 2)
-        let second = try world.service.customerList(after: first.nextCursor, limit: 2)
+        let first = try await world.service.customerList(after: nil, limit: 2)
+        let second = try await world.service.customerList(after: first.nextCursor, limit: 2)
 
         #expect(first.customers.map(\.email) == ["alice@example.com", "bob@example.com"])
         #expect(first.nextCursor == "bob@example.com")
         #expect(second.customers.map(\.email) == ["carol@example.com"])
         #expect(second.nextCursor == nil)
-        #expect(try world.service.emailCompletions(prefix: "B") == ["bob@example.com"])
+        #expect(try await world.service.emailCompletions(prefix: "B") == ["bob@example.com"])
         #expect(try await world.service.customerProfile(email: "bob@example.com").customer.email == "bob@example.com")
     }
 }

@@ -48,7 +48,7 @@ struct DemoSeederTests {
 
         // Every order points at a succeeded PaymentIntent of the same amount, of that customer's Stripe customer.
         let intents = Dictionary(uniqueKeysWithValues: world.gateway.allPaymentIntents.map { ($0.id, $0) })
-        try world.store.read { db in
+        try await world.store.read { db in
             for customer in try db.customers(after: nil, limit: 10) {
                 let stripeCustomer = try #require(world.gateway.allCustomers.first { $0.email == customer.email })
                 #expect(customer.stripeCustomerID == stripeCustomer.id)
@@ -69,7 +69,7 @@ struct DemoSeederTests {
     func sarahsDoubleCharge() async throws {
         let world = try TestWorld()
         _ = try await world.seeder().seed()
-        let orders = try world.store.read { db in
+        let orders = try await world.store.read { db in
             let sarah = try #require(try db.customer(email: "sarah@example.com"))
             return try db.orders(customerID: sarah.id, limit: 10, after: nil)
         }
@@ -166,7 +166,7 @@ struct DemoSeederTests {
         let summary = try await world.seeder().seed()
 
         #expect(summary == DemoSeedSummary(customersCreated: 4, customersExisting: 1, paymentsCreated: 13))
-        let (sarahNow, bob) = try world.store.read { db in
+        let (sarahNow, bob) = try await world.store.read { db in
             (try db.customer(email: "sarah@example.com"), try db.customer(email: "bob@example.com"))
         }
         #expect(sarahNow?.id == sarah.id && sarahNow?.name == "Sarah T." && sarahNow?.stripeCustomerID != nil)
@@ -233,7 +233,7 @@ struct DemoSeederTests {
         #expect(error?.kind == .refused)
         #expect(error?.message == "Demo data is seeded only in Stripe test mode. Use a sk_test_… or rk_test_… key.")
         #expect(world.gateway.calls.isEmpty)
-        #expect(try world.store.read { db in try db.customer(email: "sarah@example.com") } == nil)
+        await #expect(try world.store.read { db in try db.customer(email: "sarah@example.com") } == nil)
     }
 
     @Test("seed ids are UUID-shaped and stable across processes and releases")

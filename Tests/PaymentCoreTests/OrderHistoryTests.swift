@@ -7,11 +7,11 @@ struct OrderHistoryTests {
     @Test("orders come newest first with refunded and refundable amounts")
     func withOrders() async throws {
         let world = try RefundGateTests.world()
-        let jane = try #require(try world.store.read { db in try db.customer(email: "jane@example.com") })
+        let jane = try await #require(try world.store.read { db in try db.customer(email: "jane@example.com") })
         try world.addOrder("o2", for: jane, amount: 1000, daysAgo: 1)
         _ = try await RefundExecutionTests.refund(world, paymentIntentID: "pi_1", amount: 999)
 
-        let history = try world.service.orderHistory(email: "jane@example.com")
+        let history = try await world.service.orderHistory(email: "jane@example.com")
 
         #expect(history.customer.email == "jane@example.com")
         #expect(history.orders.map(\.orderID) == ["o2", "o1"])
@@ -26,14 +26,14 @@ struct OrderHistoryTests {
     }
 
     @Test("an order marked refunded without journal rows keeps what the journal leaves refundable")
-    func refundableInFull() throws {
+    func refundableInFull() async throws {
         let world = try TestWorld()
         let jane = try world.addCustomer("jane@example.com")
         try world.addOrder("paid", for: jane, amount: 500, daysAgo: 1)
         try world.addOrder("marked", for: jane, amount: 700, daysAgo: 2, status: .refunded)
         try world.addOrder("free", for: jane, amount: 0, daysAgo: 3)
 
-        let history = try world.service.orderHistory(email: "jane@example.com")
+        let history = try await world.service.orderHistory(email: "jane@example.com")
 
         #expect(history.orders.map(\.status) == [.paid, .refunded, .paid])
         #expect(history.orders.map(\.refundedCents) == [0, 0, 0])
@@ -41,11 +41,11 @@ struct OrderHistoryTests {
     }
 
     @Test("pending refunds count against what remains, whether or not Stripe has accepted them")
-    func pendingRefunds() throws {
+    func pendingRefunds() async throws {
         let world = try TestWorld()
         let jane = try world.addCustomer("jane@example.com")
         let order = try world.addOrder("o1", for: jane, amount: 10_000)
-        try world.store.write { db in
+        try await world.store.write { db in
             for (id, amount, stripeRefundID) in [("sent", 300, nil), ("accepted", 200, "re_1")]
                 as [(String, Int, String?)]
             {
@@ -57,23 +57,23 @@ struct OrderHistoryTests {
             }
         }
 
-        let history = try world.service.orderHistory(email: "jane@example.com")
+        let history = try await world.service.orderHistory(email: "jane@example.com")
 
         #expect(history.orders.map(\.refundedCents) == [0])
         #expect(history.orders.map(\.refundableCents) == [9_500])
     }
 
     @Test("a customer without orders gets an empty history")
-    func withoutOrders() throws {
+    func withoutOrders() async throws {
         let world = try TestWorld(stripe: false)
         try world.addCustomer("jane@example.com")
-        let history = try world.service.orderHistory(email: "jane@example.com")
+        let history = try await world.service.orderHistory(email: "jane@example.com")
         #expect(history.orders.isEmpty)
         #expect(history.nextCursor == nil)
     }
 
     @Test("the cursor pages through every order once")
-    func paging() throws {
+    func paging() async throws {
         let world = try TestWorld()
         let jane = try world.addCustomer("jane@example.com")
         for index in 1...5 {
@@ -83,7 +83,7 @@ struct OrderHistoryTests {
         var seen: [String] = []
         var cursor: String?
         repeat {
-            let page = try world.service.orderHistory(email: "jane@example.com", limit: 2, cursor: cursor)
+            let page = try await world.service.orderHistory(email: "jane@example.com", limit: 2, cursor: cursor)
             seen += page.orders.map(\.orderID)
             cursor = page.nextCursor
         } while cursor != nil
@@ -92,11 +92,11 @@ struct OrderHistoryTests {
     }
 
     @Test("a cursor not made by the server is refused", arguments: ["garbage!", "bm90LWEtY3Vyc29y", ""])
-    func badCursor(cursor: String) throws {
+    func badCursor(cursor: String) async throws {
         let world = try TestWorld()
         try world.addCustomer("jane@example.com")
-        let error = #expect(throws: PaymentError.self) {
-            try world.service.orderHistory(email: "jane@example.com", cursor: cursor)
+        let error = await #expect(throws: PaymentError.self) {
+            try await world.service.orderHistory(email: "jane@example.com", cursor: cursor)
         }
         #expect(
             error?.message
@@ -105,10 +105,10 @@ struct OrderHistoryTests {
     }
 
     @Test("limit must be 1 to 200")
-    func limit() throws {
+    func limit() async throws {
         let world = try TestWorld()
-        let error = #expect(throws: PaymentError.self) {
-            try world.service.orderHistory(email: "jane@example.com", limit: 201)
+        let error = await #expect(throws: PaymentError.self) {
+            try await world.service.orderHistory(email: "jane@example.com", limit: 201)
         }
         #expect(error?.message == "limit must be between 1 and 200.")
     }

@@ -121,7 +121,7 @@ struct PaymentListTests {
         let world = try TestWorld()
         let jane = try world.addCustomer("jane@example.com", stripeID: "cus_jane")
         try world.addOrder("o1", for: jane, amount: 4999, paymentIntentID: "pi_1")
-        _ = try world.service.flagForReview(paymentIntentID: "pi_1", note: "looks odd")
+        _ = try await world.service.flagForReview(paymentIntentID: "pi_1", note: "looks odd")
 
         let detail = try await world.service.paymentDetail(paymentIntentID: "pi_1")
 

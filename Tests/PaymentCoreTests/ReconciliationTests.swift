@@ -154,7 +154,7 @@ struct ReconciliationTests {
     @Test("a row Stripe accepted is never failed as not created, even when its refund cannot be found")
     func acceptedButNotFound() async throws {
         let world = try RefundGateTests.world()
-        try world.store.write { db in
+        try await world.store.write { db in
             try db.insertRefundLogEntry(
                 RefundLogEntry(
                     id: "accepted", orderID: "o1", stripeRefundID: "re_elsewhere", amountCents: 1000, currency: "usd",

@@ -73,7 +73,7 @@ struct RefundGateTests {
     @Test("a refund of a specific PaymentIntent picks that order")
     func specificPaymentIntent() async throws {
         let world = try Self.world()
-        let jane = try #require(try world.store.read { db in try db.customer(email: "jane@example.com") })
+        let jane = try await #require(try world.store.read { db in try db.customer(email: "jane@example.com") })
         try world.addOrder("o2", for: jane, amount: 1500, daysAgo: 2, paymentIntentID: "pi_2")
 
         let preview = try await world.service.issueRefund(
@@ -189,7 +189,7 @@ struct RefundGateTests {
         let world = try TestWorld()
         let jane = try world.addCustomer("jane@example.com", stripeID: "cus_jane")
         let order = try world.addOrder("huge", for: jane, amount: Int.max, daysAgo: 1, paymentIntentID: "pi_huge")
-        try world.store.write { db in
+        try await world.store.write { db in
             try db.insertRefundLogEntry(
                 RefundLogEntry(
                     id: "negative", orderID: order.id, amountCents: -5, currency: "usd", reason: nil,
@@ -199,7 +199,7 @@ struct RefundGateTests {
         let error = await #expect(throws: PaymentError.self) {
             try await world.service.issueRefund(RefundRequest(email: "jane@example.com"))
         }
-        let history = try world.service.orderHistory(email: "jane@example.com")
+        let history = try await world.service.orderHistory(email: "jane@example.com")
 
         #expect(error?.kind == .refused)
         #expect(

@@ -12,7 +12,7 @@ struct RevenueSummaryTests {
         try world.addOrder("o2", for: jane, amount: 9999, daysAgo: 2)
         try world.addOrder("o3", for: jane, amount: 2999, daysAgo: 3)
 
-        let summary = try world.service.revenueSummary(start: "2026-11-01", end: "2026-11-30")
+        let summary = try await world.service.revenueSummary(start: "2026-11-01", end: "2026-11-30")
 
         #expect(summary.orders == 3)
         #expect(summary.currencies.count == 1)
@@ -26,11 +26,11 @@ struct RevenueSummaryTests {
     @Test("succeeded refunds are subtracted, per currency")
     func refunds() async throws {
         let world = try RefundGateTests.world()
-        let jane = try #require(try world.store.read { db in try db.customer(email: "jane@example.com") })
+        let jane = try await #require(try world.store.read { db in try db.customer(email: "jane@example.com") })
         try world.addOrder("yen", for: jane, amount: 5000, currency: "jpy", daysAgo: 1)
         _ = try await RefundExecutionTests.refund(world, paymentIntentID: "pi_1", amount: 999)
 
-        let summary = try world.service.revenueSummary(start: "2026-11-01", end: "2026-11-27")
+        let summary = try await world.service.revenueSummary(start: "2026-11-01", end: "2026-11-27")
 
         #expect(summary.orders == 2)
         #expect(summary.currencies.map(\.currency) == ["jpy", "usd"])
@@ -39,36 +39,36 @@ struct RevenueSummaryTests {
     }
 
     @Test("a range without orders says so")
-    func noOrders() throws {
+    func noOrders() async throws {
         let world = try TestWorld()
-        let summary = try world.service.revenueSummary(start: "2020-01-01", end: "2020-01-31")
+        let summary = try await world.service.revenueSummary(start: "2020-01-01", end: "2020-01-31")
         #expect(summary.orders == 0)
         #expect(summary.currencies.isEmpty)
     }
 
     @Test("a bad date names the expected format", arguments: ["2026-13-01", "2026-02-30", "yesterday", "2026-1-1", ""])
-    func badDate(text: String) throws {
+    func badDate(text: String) async throws {
         let world = try TestWorld()
-        let error = #expect(throws: PaymentError.self) {
-            try world.service.revenueSummary(start: text, end: "2026-12-31")
+        let error = await #expect(throws: PaymentError.self) {
+            try await world.service.revenueSummary(start: text, end: "2026-12-31")
         }
         #expect(error?.message == "start_date must be a date written YYYY-MM-DD, such as 2026-01-31.")
     }
 
     @Test("start after end and ranges of ten years or more are refused")
-    func bounds() throws {
+    func bounds() async throws {
         let world = try TestWorld()
-        let reversed = #expect(throws: PaymentError.self) {
-            try world.service.revenueSummary(start: "2026-02-01", end: "2026-01-31")
+        let reversed = await #expect(throws: PaymentError.self) {
+            try await world.service.revenueSummary(start: "2026-02-01", end: "2026-01-31")
         }
         #expect(reversed?.message == "start_date must be on or before end_date.")
-        let long = #expect(throws: PaymentError.self) {
-            try world.service.revenueSummary(start: "2016-01-01", end: "2026-01-01")
+        let long = await #expect(throws: PaymentError.self) {
+            try await world.service.revenueSummary(start: "2016-01-01", end: "2026-01-01")
         }
         #expect(long?.message == "The range must be shorter than 10 years; split it into several summaries.")
-        #expect(try world.service.revenueSummary(start: "2016-01-02", end: "2026-01-01").orders == 0)
+        #expect(try await world.service.revenueSummary(start: "2016-01-02", end: "2026-01-01").orders == 0)
         #expect(
-            try world.service.revenueSummary(start: "2024-02-29", end: "2024-02-29").startDate
+            try await world.service.revenueSummary(start: "2024-02-29", end: "2024-02-29").startDate
                 == CalendarDate("2024-02-29"))
     }
 }

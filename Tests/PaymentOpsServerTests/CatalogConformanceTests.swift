@@ -13,7 +13,7 @@ struct CatalogConformanceTests {
     /// The catalog `serve` registers, on an in-memory database and without Stripe.
     static func realCatalog() -> Catalog {
         // A fresh in-memory store cannot fail to open; a failure here is a bug worth crashing the test run on.
-        let store = try! OrdersStore(url: "sqlite::memory:")
+        let store = try! SQLiteStore(url: "sqlite::memory:")
         return makeCatalog(service: PaymentService(store: store, gateway: nil))
     }
 

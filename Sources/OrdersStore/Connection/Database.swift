@@ -2,7 +2,7 @@ import CSQLite
 
 /// One SQLite connection: owns the `sqlite3` handle and a cache of prepared statements.
 ///
-/// Not `Sendable`: reach it through `OrdersStore.read` or `OrdersStore.write`, which serialize every use and wrap
+/// Not `Sendable`: reach it through `SQLiteStore.read` or `SQLiteStore.write`, which serialize every use and wrap
 /// it in a transaction. The query methods live in extensions (`Database+Customers.swift`, …).
 public final class Database {
     /// The default wait for another connection's lock (other systems write to this database too).

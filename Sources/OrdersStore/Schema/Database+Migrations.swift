@@ -12,13 +12,7 @@ extension Database {
     /// `migrationBusyTimeout` for the first. A process that applied one then gathers the query planner's
     /// statistics, so opening an up-to-date file never reads its tables.
     func migrate(to target: Int = Schema.latestVersion) throws {
-        let found = try schemaVersion
-        guard found <= Schema.latestVersion else {
-            throw StoreError.newerSchema(path: location.displayPath, found: found, known: Schema.latestVersion)
-        }
-        if case .file = location {
-            try executeUncached("PRAGMA journal_mode = WAL")
-        }
+        let found = try prepareForUse()
         // Building an index over millions of orders holds the write lock for seconds.
         setBusyTimeout(Self.migrationBusyTimeout)
         defer { setBusyTimeout(busyTimeout) }
@@ -38,6 +32,22 @@ extension Database {
             // Bounded by the connection's `analysis_limit`: a sample of each index, not a scan of the table.
             try executeUncached("ANALYZE")
         }
+    }
+
+    /// Checks that this binary can use the file, without migrating it: refuses a file newer than this binary
+    /// before writing anything (switching to WAL rewrites the header), then switches a file to WAL.
+    ///
+    /// - Returns: the schema version found.
+    @discardableResult
+    func prepareForUse() throws -> Int {
+        let found = try schemaVersion
+        guard found <= Schema.latestVersion else {
+            throw StoreError.newerSchema(path: location.displayPath, found: found, known: Schema.latestVersion)
+        }
+        if case .file = location {
+            try executeUncached("PRAGMA journal_mode = WAL")
+        }
+        return found
     }
 
     /// How long opening a file waits for another process's migration of it.

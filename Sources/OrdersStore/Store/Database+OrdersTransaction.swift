@@ -1,4 +1,4 @@
-/// SQLite's transaction handle is the database connection inside `OrdersStore.read` or `write`; its queries are
+/// SQLite's transaction handle is the database connection inside `SQLiteStore.read` or `write`; its queries are
 /// written for SQLite in `Queries/`.
 extension Database: OrdersTransaction {
     /// The order with this id. SQLite needs no row lock: a write transaction (`BEGIN IMMEDIATE`) already keeps

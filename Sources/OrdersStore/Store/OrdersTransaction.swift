@@ -80,6 +80,7 @@ public protocol OrdersTransaction: AnyObject {
     /// Uses a token atomically: `true` for the one caller that found it unused.
     func useRefundApproval(token: String, at: Date, outcome: String) throws -> Bool
     /// Supersedes an order's unused tokens; returns how many.
+    @discardableResult
     func supersedeRefundApprovals(orderID: String, at: Date) throws -> Int
 
     // MARK: Revenue and review flags

@@ -8,7 +8,7 @@ extension PaymentService {
     /// - Throws: `PaymentError` (`.invalidArgument`, `.notFound`); store errors (such as an ambiguous email).
     public func lookupCustomer(email: String) async throws -> CustomerProfile {
         let email = try InputValidation.email(email)
-        let (customer, counts, totals) = try store.read { db in
+        let (customer, counts, totals) = try await store.read { db in
             let customer = try requireCustomer(email: email, in: db)
             return (
                 customer, try db.orderCounts(customerID: customer.id), try db.customerTotals(customerID: customer.id)
@@ -26,16 +26,16 @@ extension PaymentService {
     }
 
     /// Customers by email ascending, for `resources/list`: a page after `cursor` (an email from a previous page).
-    public func customerList(after cursor: String?, limit: Int = 100) throws -> CustomerPage {
+    public func customerList(after cursor: String?, limit: Int = 100) async throws -> CustomerPage {
         let limit = try InputValidation.limit(limit, in: 1...1_000)
-        let customers = try store.read { db in try db.customers(after: cursor, limit: limit + 1) }
+        let customers = try await store.read { db in try db.customers(after: cursor, limit: limit + 1) }
         let page = customers.prefix(limit).map(CustomerRecord.init)
         return CustomerPage(customers: page, nextCursor: customers.count > limit ? page.last?.email : nil)
     }
 
     /// Customer emails starting with `prefix` (case-insensitive), at most 100, for `completion/complete`.
-    public func emailCompletions(prefix: String) throws -> [String] {
-        try store.read { db in try db.customerEmails(prefix: prefix.trimmingWhitespace(), limit: 100) }
+    public func emailCompletions(prefix: String) async throws -> [String] {
+        try await store.read { db in try db.customerEmails(prefix: prefix.trimmingWhitespace(), limit: 100) }
     }
 
     /// The live Stripe side of a customer; never throws, since the database part must still answer.

@@ -70,7 +70,7 @@ public struct DemoSeeder: Sendable {
         async throws
     {
         let positions = demo.payments.indices.map { $0 + 1 }
-        let (row, recorded) = try service.store.read { db in
+        let (row, recorded) = try await service.store.read { db in
             (
                 try db.customer(email: demo.email),
                 try positions.filter { try db.order(id: Self.orderID(email: demo.email, position: $0)) != nil }
@@ -84,7 +84,7 @@ public struct DemoSeeder: Sendable {
         } else {
             let found = try await stripeCustomer(for: demo)
             isNewInStripe = found.created
-            customer = try service.store.write { db in try record(found.customer, for: demo, row: row, in: db) }
+            customer = try await service.store.write { db in try record(found.customer, for: demo, row: row, in: db) }
             if row == nil { summary.customersCreated += 1 } else { summary.customersExisting += 1 }
             progress("\(demo.email): \(found.created ? "created" : "found") Stripe customer \(found.customer.id)")
         }
@@ -104,7 +104,7 @@ public struct DemoSeeder: Sendable {
             } else {
                 intent = try await createPaymentIntent(for: demo, position: position, customerID: stripeCustomerID)
             }
-            let added = try service.store.write { db in
+            let added = try await service.store.write { db in
                 try recordOrder(intent, for: demo, position: position, customerID: customer.id, in: db)
             }
             if added { summary.paymentsCreated += 1 } else { summary.paymentsExisting += 1 }
@@ -134,7 +134,9 @@ public struct DemoSeeder: Sendable {
     }
 
     /// Inserts the customer row, or links an existing row to the Stripe customer; returns the row as stored.
-    private func record(_ stripeCustomer: ProcessorCustomer, for demo: DemoCustomer, row: Customer?, in db: Database)
+    private func record(
+        _ stripeCustomer: ProcessorCustomer, for demo: DemoCustomer, row: Customer?, in db: any OrdersTransaction
+    )
         throws -> Customer
     {
         if var row {
@@ -183,7 +185,8 @@ public struct DemoSeeder: Sendable {
     ///
     /// - Throws: `PaymentError` when Stripe did not complete the payment, which then must not be recorded as paid.
     private func recordOrder(
-        _ intent: ProcessorPayment, for demo: DemoCustomer, position: Int, customerID: String, in db: Database
+        _ intent: ProcessorPayment, for demo: DemoCustomer, position: Int, customerID: String,
+        in db: any OrdersTransaction
     ) throws -> Bool {
         guard intent.status == "succeeded" else {
             throw PaymentError(

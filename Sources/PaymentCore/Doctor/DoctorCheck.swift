@@ -3,7 +3,7 @@ import OrdersStore
 
 /// The checks of `payment-ops doctor`: settings, Stripe key, database, Stripe itself, pending refunds.
 ///
-/// Read-only apart from opening the database, which creates and migrates it as the server would at start-up.
+/// Read-only: it opens the database (creating an empty SQLite file where none is) but never changes its schema.
 /// Every line says what was found and, when it failed, what to do; the key is only ever shown by its prefix.
 public struct DoctorCheck: Sendable {
     /// `DATABASE_URL`: the database to open.
@@ -39,13 +39,13 @@ public struct DoctorCheck: Sendable {
     /// Runs every check, in order; a check that cannot run (no database, no Stripe) fails its line.
     public func run() async -> DoctorReport {
         var lines = [settingsLine, keyLine]
-        let store: OrdersStore?
+        let store: (any OrdersStore)?
         do {
-            let opened = try OrdersStore(url: databaseURL)
-            lines.append(try databaseLine(opened))
+            let opened = try OrdersStores.open(url: databaseURL)
+            lines.append(try await databaseLine(opened))
             store = opened
         } catch {
-            // The store's messages name the file and the problem; only the setting to fix is added.
+            // The store's messages name the database and the problem; only the setting to fix is added.
             var problem = "\(error)"
             if problem.hasSuffix(".") { problem.removeLast() }
             lines.append(
@@ -56,7 +56,7 @@ public struct DoctorCheck: Sendable {
         }
         lines += await stripeLines()
         if let store {
-            lines.append(pendingRefundsLine(store))
+            lines.append(await pendingRefundsLine(store))
         }
         return DoctorReport(lines: lines)
     }
@@ -94,19 +94,22 @@ public struct DoctorCheck: Sendable {
         }
     }
 
-    /// The opened database: where it is, its schema version and how many rows its main tables hold.
-    private func databaseLine(_ store: OrdersStore) throws -> DoctorReport.Line {
-        try store.read { db in
-            // Counting is the doctor's concern alone, so the SQL stays here rather than in the store's API.
-            let (customers, orders, refunds) =
-                try db.fetchOne(
-                    "SELECT (SELECT COUNT(*) FROM customers), (SELECT COUNT(*) FROM orders), "
-                        + "(SELECT COUNT(*) FROM refund_log)"
-                ) { row in (try row.int(0), try row.int(1), try row.int(2)) } ?? (0, 0, 0)
+    /// The opened database: where it is, its schema version and what `migrate` would do, and how many rows its
+    /// main tables hold. Reads only: the doctor never changes the schema.
+    private func databaseLine(_ store: any OrdersStore) async throws -> DoctorReport.Line {
+        let status = try await store.status()
+        let server = status.server.map { ", \($0)" } ?? ""
+        let title = "Database: \(store.displayName) (schema version \(status.schemaVersion)\(server))"
+        guard status.pendingMigrations == 0 else {
             return DoctorReport.Line(
-                ok: true, title: "Database: \(db.location.displayPath) (schema version \(try db.schemaVersion))",
-                detail: "\(customers) customers, \(orders) orders, \(refunds) refund_log rows")
+                ok: true, title: title,
+                detail: "payment-ops migrate would apply \(status.pendingMigrations) migration(s), to version "
+                    + "\(status.latestSchemaVersion); serve applies them at start-up when its database role may")
         }
+        let counts = try await store.read { db in try db.rowCounts() }
+        return DoctorReport.Line(
+            ok: true, title: title,
+            detail: "\(counts.customers) customers, \(counts.orders) orders, \(counts.refundLog) refund_log rows")
     }
 
     /// Whether Stripe answers with this key, then the extra probes.
@@ -142,10 +145,10 @@ public struct DoctorCheck: Sendable {
     /// Refunds whose outcome is unknown: failed when one is older than the grace period reconciliation waits.
     ///
     /// Refunds Stripe accepted but has not finished (their rows carry Stripe's id) may take days, and are fine.
-    private func pendingRefundsLine(_ store: OrdersStore) -> DoctorReport.Line {
+    private func pendingRefundsLine(_ store: any OrdersStore) async -> DoctorReport.Line {
         let all: [RefundLogEntry]
         do {
-            all = try store.read { db in try db.pendingRefunds() }
+            all = try await store.read { db in try db.pendingRefunds() }
         } catch {
             return DoctorReport.Line(ok: false, title: "Pending refunds: cannot be read", detail: "\(error)")
         }

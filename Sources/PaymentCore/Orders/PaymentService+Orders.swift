@@ -8,11 +8,11 @@ extension PaymentService {
     ///   - limit: page size, 1 to 200.
     ///   - cursor: `next_cursor` from the previous page.
     /// - Throws: `PaymentError` (`.invalidArgument`, `.notFound`); store errors.
-    public func orderHistory(email: String, limit: Int = 50, cursor: String? = nil) throws -> OrderHistory {
+    public func orderHistory(email: String, limit: Int = 50, cursor: String? = nil) async throws -> OrderHistory {
         let email = try InputValidation.email(email)
         let limit = try InputValidation.limit(limit, in: 1...200)
         let position = try cursor.map(OrderHistoryCursor.decode)
-        return try store.read { db in
+        return try await store.read { db in
             let customer = try requireCustomer(email: email, in: db)
             // One extra row tells whether another page follows.
             let orders = try db.refundedOrders(customerID: customer.id, limit: limit + 1, after: position)

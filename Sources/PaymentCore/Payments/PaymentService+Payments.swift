@@ -15,11 +15,11 @@ extension PaymentService {
     ) async throws -> PaymentList {
         let limit = try InputValidation.limit(limit, in: 1...100)
         let startingAfter = try startingAfter.map(InputValidation.paymentIntentID)
-        let owner = try resolveOwner(email: email, customerID: customerID)
+        let owner = try await resolveOwner(email: email, customerID: customerID)
         let page = try await callStripe("list the customer's payments") {
             try await $0.paymentIntents(customerID: owner.stripeCustomerID, limit: limit, startingAfter: startingAfter)
         }
-        let orders = try store.read { db in try db.orders(paymentIntentIDs: page.items.map(\.id)) }
+        let orders = try await store.read { db in try db.orders(paymentIntentIDs: page.items.map(\.id)) }
         return PaymentList(
             customer: owner, payments: page.items.map { PaymentSummary($0, orderID: orders[$0.id]?.id) },
             hasMore: page.hasMore, nextCursor: page.nextCursor)
@@ -31,17 +31,23 @@ extension PaymentService {
     /// - Throws: `PaymentError.Kind.notFound` when neither the database nor Stripe knows the PaymentIntent.
     public func paymentDetail(paymentIntentID: String) async throws -> PaymentDetail {
         let id = try InputValidation.paymentIntentID(paymentIntentID)
-        let order = try store.read { db in try db.order(paymentIntentID: id) }
+        let order = try await store.read { db in try db.order(paymentIntentID: id) }
         var detail = PaymentDetail(
             paymentIntentID: id, order: nil, customerEmail: nil, paymentIntent: nil, stripeError: nil, refunds: [],
             reviewFlags: [])
         if let order {
-            try store.read { db in
-                detail.order = OrderSummary(order, totals: try db.refundTotals(orderID: order.id))
-                detail.customerEmail = try db.customer(id: order.customerID)?.email
-                detail.refunds = try db.refundLogEntries(orderID: order.id).map(RefundLogRecord.init)
-                detail.reviewFlags = try db.reviewFlags(orderID: order.id).map(ReviewFlagResult.init)
+            let recorded = try await store.read { db in
+                (
+                    order: OrderSummary(order, totals: try db.refundTotals(orderID: order.id)),
+                    customerEmail: try db.customer(id: order.customerID)?.email,
+                    refunds: try db.refundLogEntries(orderID: order.id).map(RefundLogRecord.init),
+                    reviewFlags: try db.reviewFlags(orderID: order.id).map(ReviewFlagResult.init)
+                )
             }
+            detail.order = recorded.order
+            detail.customerEmail = recorded.customerEmail
+            detail.refunds = recorded.refunds
+            detail.reviewFlags = recorded.reviewFlags
         }
         do {
             let intent = try await callStripe("load the PaymentIntent") { try await $0.paymentIntent(id: id) }
@@ -60,11 +66,11 @@ extension PaymentService {
     }
 
     /// The Stripe customer whose payments to list, from exactly one of an email or a Stripe customer id.
-    private func resolveOwner(email: String?, customerID: String?) throws -> PaymentList.Owner {
+    private func resolveOwner(email: String?, customerID: String?) async throws -> PaymentList.Owner {
         switch (email, customerID) {
         case (.some(let email), nil):
             let email = try InputValidation.email(email)
-            let customer = try store.read { db in try requireCustomer(email: email, in: db) }
+            let customer = try await store.read { db in try requireCustomer(email: email, in: db) }
             guard let stripeID = customer.stripeCustomerID else {
                 throw PaymentError.refused(
                     "This customer is not linked to a Stripe customer, so Stripe holds no payments for them. Use "
@@ -73,7 +79,7 @@ extension PaymentService {
             return PaymentList.Owner(email: customer.email, stripeCustomerID: stripeID)
         case (nil, .some(let customerID)):
             let stripeID = try InputValidation.stripeCustomerID(customerID)
-            let customer = try store.read { db in try db.customer(stripeCustomerID: stripeID) }
+            let customer = try await store.read { db in try db.customer(stripeCustomerID: stripeID) }
             return PaymentList.Owner(email: customer?.email, stripeCustomerID: stripeID)
         default:
             throw PaymentError.invalid("Give exactly one of email or customer_id (cus_…).")

@@ -18,7 +18,7 @@ extension PaymentService {
     public func reconcile() async throws -> ReconciliationReport {
         guard gateway != nil else { throw PaymentError.stripeNotConfigured }
         let cutoff = policy.now().subtracting(policy.reconciliationGrace(for: gateway))
-        let pending = try store.read { db in try db.pendingRefunds() }
+        let pending = try await store.read { db in try db.pendingRefunds() }
             .filter { $0.stripeRefundID != nil || $0.createdAt <= cutoff }
         var report = ReconciliationReport(rows: [])
         for entry in pending {
@@ -59,7 +59,7 @@ extension PaymentService {
         var row = ReconciliationReport.Row(refundLogID: entry.id, status: .pending, stripeRefundID: nil, detail: nil)
         do {
             // Without a PaymentIntent no refund can have been made at Stripe.
-            guard let order = try store.read({ db in try db.order(id: entry.orderID) }),
+            guard let order = try await store.read({ db in try db.order(id: entry.orderID) }),
                 let paymentIntentID = order.paymentIntentID,
                 let refund = try await refund(of: entry, paymentIntentID: paymentIntentID)
             else {
@@ -71,7 +71,7 @@ extension PaymentService {
                         + "for a person to check in Stripe's dashboard"
                     return row
                 }
-                let failed = try failIfPending(entry, reason: Self.notCreatedAtStripe)
+                let failed = try await failIfPending(entry, reason: Self.notCreatedAtStripe)
                 row.status = failed ? .failed : .skipped
                 row.detail = failed ? Self.notCreatedAtStripe : nil
                 return row
@@ -80,7 +80,7 @@ extension PaymentService {
             let intent = try await callStripe("load the refunded payment") {
                 try await $0.paymentIntent(id: paymentIntentID)
             }
-            let outcome = try store.write { db -> SettleOutcome? in
+            let outcome = try await store.write { db -> SettleOutcome? in
                 guard try db.refundLogEntry(id: entry.id)?.status == .pending else { return nil }
                 return try settle(
                     entry, with: refund, order: order,
@@ -103,8 +103,8 @@ extension PaymentService {
     }
 
     /// Fails a row that is still pending, in one transaction; `false` when another process settled it first.
-    private func failIfPending(_ entry: RefundLogEntry, reason: String) throws -> Bool {
-        try store.write { db in
+    private func failIfPending(_ entry: RefundLogEntry, reason: String) async throws -> Bool {
+        try await store.write { db in
             guard try db.refundLogEntry(id: entry.id)?.status == .pending else { return false }
             try db.failRefund(id: entry.id, error: reason, completedAt: policy.now())
             return true

@@ -24,7 +24,7 @@ extension PaymentService {
             currency: plan.order.currency, reason: plan.reason.rawValue, note: plan.note, refundedBy: policy.actor,
             status: .pending, idempotencyKey: idempotencyKey, approvedVia: approvedVia, error: nil,
             createdAt: now, completedAt: nil)
-        try store.write { db in
+        try await store.write { db in
             // The human may take a while to approve: the window is judged when the money moves, not at preview.
             let age = policy.ageInDays(of: plan.order.createdAt, at: now)
             guard policy.isWithinRefundWindow(ageInDays: age) else {
@@ -67,11 +67,11 @@ extension PaymentService {
                 idempotencyKey: idempotencyKey)
             // Saturating: only compared with the order's amount, which it then certainly reaches.
             let (sum, overflow) = plan.stripeRefunded.addingReportingOverflow(plan.amount)
-            return record(
+            return await record(
                 refund, of: entry, order: plan.order, stripeRefunded: overflow ? Int.max : sum, into: result)
         } catch let error as GatewayError where error.requestWasNotApplied {
             let reason = error.explanation
-            try store.write { db in try db.failRefund(id: entry.id, error: reason, completedAt: policy.now()) }
+            try await store.write { db in try db.failRefund(id: entry.id, error: reason, completedAt: policy.now()) }
             result.status = .failed
             result.failureReason = reason
             result.gatewayError = error
@@ -91,12 +91,12 @@ extension PaymentService {
     private func record(
         _ refund: ProcessorRefund, of entry: RefundLogEntry, order: Order, stripeRefunded: Int,
         into result: RefundResult
-    ) -> RefundResult {
+    ) async -> RefundResult {
         var result = result
         result.stripeRefundID = refund.id
         result.stripeRefundStatus = refund.status
         do {
-            let outcome = try store.write { db in
+            let outcome = try await store.write { db in
                 try settle(entry, with: refund, order: order, stripeRefunded: stripeRefunded, in: db)
             }
             switch outcome {
@@ -136,7 +136,8 @@ extension PaymentService {
     ///
     /// - Parameter stripeRefunded: Stripe's refunded total for the charge, including this refund.
     func settle(
-        _ entry: RefundLogEntry, with refund: ProcessorRefund, order: Order, stripeRefunded: Int, in db: Database
+        _ entry: RefundLogEntry, with refund: ProcessorRefund, order: Order, stripeRefunded: Int,
+        in db: any OrdersTransaction
     ) throws -> SettleOutcome {
         let now = policy.now()
         switch refund.status {

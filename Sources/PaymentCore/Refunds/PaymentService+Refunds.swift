@@ -25,7 +25,8 @@ extension PaymentService {
         let note = try InputValidation.note(request.note)
         let token = request.confirmationToken?.trimmingWhitespace()
         if request.confirmed, approver == nil, token == nil { throw Self.tokenRequired }
-        let approval = try request.confirmed ? token.flatMap { try approvalRecord(token: $0) } : nil
+        var approval: RefundApproval?
+        if request.confirmed, let token { approval = try await approvalRecord(token: token) }
         // A used or expired token is named as such, before planning could refuse for a reason it caused.
         if let approval { try checkUsable(approval, at: policy.now()) }
 
@@ -35,19 +36,20 @@ extension PaymentService {
             email: email, target: target, amount: amount ?? approval?.amountCents,
             reason: request.reason ?? approval.flatMap { RefundReason(rawValue: $0.reason) } ?? .requestedByCustomer,
             note: note ?? approval?.note)
-        guard request.confirmed else { return try preview(plan) }
+        guard request.confirmed else { return try await preview(plan) }
         if let approval { try check(approval, matches: plan, at: policy.now()) }
 
         switch try await approver?.approve(plan.approvalRequest) ?? .unavailable {
         case .approved:
             return try await execute(plan, token: approval?.token, approvedVia: "elicitation")
         case .declined:
-            return try decline(plan, token: approval?.token, outcome: "declined", reason: "declined by the approver")
+            return try await decline(
+                plan, token: approval?.token, outcome: "declined", reason: "declined by the approver")
         case .cancelled:
-            return try decline(
+            return try await decline(
                 plan, token: approval?.token, outcome: "cancelled", reason: "the approval request was dismissed")
         case .timedOut:
-            guard let approval else { return try preview(plan, approvalTimedOut: true) }
+            guard let approval else { return try await preview(plan, approvalTimedOut: true) }
             var result = plan.result(.preview)
             result.confirmationToken = approval.token
             result.expiresAt = approval.expiresAt
@@ -65,10 +67,10 @@ extension PaymentService {
             + "confirmed, show the user the preview, and confirm only if they approve.")
 
     /// Stores a fresh confirmation token for the plan and answers the preview.
-    private func preview(_ plan: RefundPlan, approvalTimedOut: Bool = false) throws -> RefundResult {
+    private func preview(_ plan: RefundPlan, approvalTimedOut: Bool = false) async throws -> RefundResult {
         let token = ApprovalToken.make()
         let expiresAt = policy.now().adding(policy.approvalLifetime)
-        try store.write { db in
+        try await store.write { db in
             try db.insertRefundApproval(
                 RefundApproval(
                     token: token, orderID: plan.order.id, amountCents: plan.amount, currency: plan.order.currency,
@@ -82,9 +84,12 @@ extension PaymentService {
     }
 
     /// Answers a declined refund, using up its token so it cannot be confirmed later.
-    private func decline(_ plan: RefundPlan, token: String?, outcome: String, reason: String) throws -> RefundResult {
+    private func decline(_ plan: RefundPlan, token: String?, outcome: String, reason: String) async throws
+        -> RefundResult
+    {
         if let token {
-            _ = try store.write { db in try db.useRefundApproval(token: token, at: policy.now(), outcome: outcome) }
+            _ = try await store.write { db in try db.useRefundApproval(token: token, at: policy.now(), outcome: outcome)
+            }
         }
         var result = plan.result(.declined)
         result.failureReason = reason
@@ -92,8 +97,8 @@ extension PaymentService {
     }
 
     /// The stored token, or a refusal saying it is unknown.
-    private func approvalRecord(token: String) throws -> RefundApproval {
-        guard let approval = try store.read({ db in try db.refundApproval(token: token) }) else {
+    private func approvalRecord(token: String) async throws -> RefundApproval {
+        guard let approval = try await store.read({ db in try db.refundApproval(token: token) }) else {
             throw PaymentError.refused(
                 "That confirmation_token is not one this server issued. Nothing was refunded. Call issue_refund "
                     + "without confirmed to preview the refund and get a token.")

@@ -80,7 +80,7 @@ extension PaymentService {
     func planRefund(
         email: String, target: RefundTarget, amount: Int?, reason: RefundReason, note: String?
     ) async throws -> RefundPlan {
-        let (customer, order, journal) = try store.read { db in
+        let (customer, order, journal) = try await store.read { db in
             let customer = try requireCustomer(email: email, in: db)
             let order = try findOrder(target, customer: customer, in: db)
             return (customer, order, try db.refundTotals(orderID: order.id))
@@ -146,7 +146,7 @@ extension PaymentService {
     }
 
     /// The order a refund targets, checked to belong to the customer.
-    private func findOrder(_ target: RefundTarget, customer: Customer, in db: Database) throws -> Order {
+    private func findOrder(_ target: RefundTarget, customer: Customer, in db: any OrdersTransaction) throws -> Order {
         let found: Order?
         switch target {
         case .paymentIntent(let id): found = try db.order(paymentIntentID: id)

@@ -6,10 +6,10 @@ extension PaymentService {
     /// needs no Stripe.
     ///
     /// - Throws: `PaymentError` (`.invalidArgument`; `.notFound` for a PaymentIntent no order records); store errors.
-    public func flagForReview(paymentIntentID: String, note: String) throws -> ReviewFlagResult {
+    public func flagForReview(paymentIntentID: String, note: String) async throws -> ReviewFlagResult {
         let id = try InputValidation.paymentIntentID(paymentIntentID)
         let note = try InputValidation.requiredNote(note)
-        let flag = try store.write { db in
+        let flag = try await store.write { db in
             guard let order = try db.order(paymentIntentID: id) else {
                 throw PaymentError.notFound(unknownPaymentIntentMessage)
             }

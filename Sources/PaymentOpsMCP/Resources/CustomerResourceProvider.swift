@@ -28,7 +28,7 @@ struct CustomerResourceProvider: ResourceProvider {
     /// One page of customers by email; the cursor is the last email of the previous page.
     func list(cursor: String?) async throws -> ResourcePage {
         if let cursor, !cursor.contains("@") { throw RPCError.invalidParams("invalid cursor") }
-        let page = try service.customerList(after: cursor)
+        let page = try await service.customerList(after: cursor)
         let resources = page.customers.map { customer in
             Resource(
                 uri: Self.uri(email: customer.email), name: customer.email,
@@ -53,6 +53,6 @@ struct CustomerResourceProvider: ResourceProvider {
     /// Customer emails starting with the typed prefix.
     func complete(template: String, argument: String, prefix: String) async throws -> [String] {
         guard argument == "email" else { return [] }
-        return try service.emailCompletions(prefix: URIComponent.decode(prefix) ?? prefix)
+        return try await service.emailCompletions(prefix: URIComponent.decode(prefix) ?? prefix)
     }
 }

@@ -40,7 +40,7 @@ struct FlagForReviewTool: MCPTool {
                     + "flag, as list_payments or get_order_history show it.")
         }
         return try await .answering {
-            try service.flagForReview(paymentIntentID: paymentIntentID, note: arguments.string("note") ?? "")
+            try await service.flagForReview(paymentIntentID: paymentIntentID, note: arguments.string("note") ?? "")
         }
     }
 }

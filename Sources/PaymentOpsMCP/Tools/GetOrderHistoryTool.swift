@@ -37,7 +37,7 @@ struct GetOrderHistoryTool: MCPTool {
     func call(arguments: [String: JSONValue], context: ToolContext) async throws -> ToolResult {
         let arguments = ToolArguments(arguments)
         return try await .answering {
-            try service.orderHistory(
+            try await service.orderHistory(
                 email: arguments.string("email") ?? "", limit: arguments.int("limit") ?? 50,
                 cursor: arguments.string("cursor"))
         }

@@ -38,7 +38,7 @@ struct RevenueSummaryTool: MCPTool {
     func call(arguments: [String: JSONValue], context: ToolContext) async throws -> ToolResult {
         let arguments = ToolArguments(arguments)
         return try await .answering {
-            try service.revenueSummary(
+            try await service.revenueSummary(
                 start: arguments.string("start_date") ?? "", end: arguments.string("end_date") ?? "")
         }
     }

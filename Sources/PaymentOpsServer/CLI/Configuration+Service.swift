@@ -39,7 +39,7 @@ extension Configuration {
     private func makeService(gateway: (any PaymentGateway)?) throws(ConfigurationError) -> PaymentService {
         let store: OrdersStore
         do {
-            store = try OrdersStore(url: databaseURL)
+            store = try SQLiteStore(url: databaseURL)
         } catch {
             throw ConfigurationError("DATABASE_URL: cannot open the orders database: \(error)")
         }

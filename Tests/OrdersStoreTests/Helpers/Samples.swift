@@ -42,8 +42,8 @@ enum Samples {
     }
 
     /// A store in memory with one customer, for query tests.
-    static func memoryStore(with customers: [Customer] = []) throws -> OrdersStore {
-        let store = try OrdersStore(location: .memory)
+    static func memoryStore(with customers: [Customer] = []) throws -> SQLiteStore {
+        let store = try SQLiteStore(location: .memory)
         try store.write { db in
             for customer in customers { try db.insertCustomer(customer) }
         }

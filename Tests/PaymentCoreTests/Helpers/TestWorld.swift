@@ -23,7 +23,7 @@ final class TestWorld: Sendable {
     static let start = Date(timeIntervalSince1970: 1_795_780_800)
 
     let directory: String
-    let store: OrdersStore
+    let store: SQLiteStore
     let gateway = RecordingGateway()
     let clock = TestClock(TestWorld.start)
     let service: PaymentService
@@ -32,7 +32,7 @@ final class TestWorld: Sendable {
     init(stripe: Bool = true, refundWindowDays: Int = 90) throws {
         directory = FileManager.default.temporaryDirectory.path + "/payment-core-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        store = try OrdersStore(location: .file(path: directory + "/payments.db"))
+        store = try SQLiteStore(location: .file(path: directory + "/payments.db"))
         service = PaymentService(
             store: store, gateway: stripe ? gateway : nil,
             policy: TestWorld.policy(clock: clock, refundWindowDays: refundWindowDays))
@@ -53,7 +53,7 @@ final class TestWorld: Sendable {
     /// A second service on the same database file, as a second server process would have.
     func secondProcess() throws -> PaymentService {
         PaymentService(
-            store: try OrdersStore(location: .file(path: directory + "/payments.db")), gateway: gateway,
+            store: try SQLiteStore(location: .file(path: directory + "/payments.db")), gateway: gateway,
             policy: TestWorld.policy(clock: clock))
     }
 

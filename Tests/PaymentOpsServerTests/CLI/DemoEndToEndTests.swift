@@ -76,8 +76,8 @@ struct DemoEndToEndTests {
 
         #expect(stripe.refundedPaymentIntents == [mostRecent])
         #expect(stripe.refundAmounts == [4999])
-        let store = try OrdersStore(url: environment["DATABASE_URL"] ?? "")
-        let (journal, order) = try store.read { db in
+        let store = try SQLiteStore(url: environment["DATABASE_URL"] ?? "")
+        let (journal, order) = try await store.read { db in
             let order = try db.order(paymentIntentID: mostRecent)
             return (try db.refundLogEntries(orderID: order?.id ?? ""), order)
         }

@@ -195,7 +195,7 @@ struct CatalogRefundTests {
         let asked = first?["inputRequests"]?["approve_refund"]?["params"]?["message"]?.stringValue ?? ""
         #expect(asked.contains("Order o1"))
         // A newer, larger order arrives before the human's answer: the same arguments now mean another refund.
-        let ada = try #require(try world.store.read { db in try db.customer(email: "ada@example.com") })
+        let ada = try await #require(try world.store.read { db in try db.customer(email: "ada@example.com") })
         try world.addOrder("o2", for: ada, amount: 90_000, daysAgo: 0.5)
         var retry = call
         retry["requestState"] = first?["requestState"]

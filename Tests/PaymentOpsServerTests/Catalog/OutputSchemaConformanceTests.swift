@@ -24,7 +24,7 @@ struct OutputSchemaConformanceTests {
         let missing = Customer(
             id: "cust-missing", email: "missing@example.com", name: "Missing", stripeCustomerID: "cus_missing",
             createdAt: nil)
-        try world.store.write { db in try db.insertCustomer(missing) }
+        try await world.store.write { db in try db.insertCustomer(missing) }
         _ = world.stripe?.addPaymentIntent(customerID: ada.stripeCustomerID, amount: 700, currency: "usd")
         let paymentIntentID = JSONValue.string(order.paymentIntentID ?? "")
 

@@ -8,7 +8,7 @@ import PaymentCore
 /// The real catalog over a real SQLite file and the loopback Stripe, driven through the engine line by line.
 final class CatalogWorld: Sendable {
     let directory: String
-    let store: OrdersStore
+    let store: SQLiteStore
     let stripe: StripeFixture?
     let service: PaymentService
     let server: Server
@@ -19,7 +19,7 @@ final class CatalogWorld: Sendable {
     init(stripe: Bool = true, options: ServerOptions = ServerOptions()) throws {
         directory = FileManager.default.temporaryDirectory.path + "/catalog-tests-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        store = try OrdersStore(location: .file(path: directory + "/payments.db"))
+        store = try SQLiteStore(location: .file(path: directory + "/payments.db"))
         let fixture = stripe ? try StripeFixture() : nil
         self.stripe = fixture
         service = PaymentService(store: store, gateway: fixture?.gateway, policy: PaymentPolicy())

@@ -7,7 +7,7 @@ import Synchronization
 /// waiting for each other or for the writer, so concurrent tool calls read in parallel instead of queueing on one
 /// lock. Without WAL (an in-memory database exists only inside its one connection; some file systems refuse WAL)
 /// every read takes the writer's turn instead.
-public final class OrdersStore: Sendable {
+public final class SQLiteStore: Sendable {
     /// The connection that migrates and writes. `nonisolated(unsafe)` because `Database` is deliberately not
     /// `Sendable`. Safe because it is touched only inside `writerLock.withLock`, which lets one thread in at a time,
     /// and is lent to non-escaping closures that must not keep it (documented on `read` and `write`).
@@ -47,13 +47,29 @@ public final class OrdersStore: Sendable {
         try self.init(location: location, busyTimeout: busyTimeout, busyObserver: nil)
     }
 
-    /// Opens and migrates; every connection tells `busyObserver` whenever it waits for another's lock.
-    init(location: DatabaseLocation, busyTimeout: Duration, busyObserver: Database.BusyObserver?) throws {
+    /// Opens (creating if missing) the database a `DATABASE_URL` names, migrating it or only checking that this
+    /// binary can use it; a store opened without migrating is migrated later by `migrate()`.
+    public convenience init(url: String, migrating: Bool) throws {
+        try self.init(
+            location: DatabaseLocation(url: url), busyTimeout: Database.defaultBusyTimeout, busyObserver: nil,
+            migrating: migrating)
+    }
+
+    /// Opens, and migrates unless told not to; every connection tells `busyObserver` whenever it waits for another's
+    /// lock.
+    init(
+        location: DatabaseLocation, busyTimeout: Duration, busyObserver: Database.BusyObserver?,
+        migrating: Bool = true
+    ) throws {
         self.busyTimeout = busyTimeout
         self.busyObserver = busyObserver
         writer = try Self.mappingFileErrors(at: location) {
             let database = try Database(location: location, busyTimeout: busyTimeout, busyObserver: busyObserver)
-            try database.migrate()
+            if migrating {
+                try database.migrate()
+            } else {
+                try database.prepareForUse()
+            }
             return database
         }
         readsSideBySide = try writer.fetchOne("PRAGMA journal_mode") { try $0.string("journal_mode") } == "wal"
@@ -82,6 +98,16 @@ public final class OrdersStore: Sendable {
     /// The `Database` is lent for the duration of `body`; do not keep it.
     public func write<T>(_ body: (Database) throws -> T) throws -> T {
         try serialized(.immediate, body)
+    }
+
+    /// Where the database is.
+    public var location: DatabaseLocation { writer.location }
+
+    /// Applies the migrations the file lacks, one transaction each, taking turns with other processes.
+    public func migrateNow() throws {
+        try Self.mappingFileErrors(at: writer.location) {
+            try writerLock.withLock { _ in try writer.migrate() }
+        }
     }
 
     /// An idle read-only connection, or a new one when every reader is busy.
@@ -113,11 +139,9 @@ public final class OrdersStore: Sendable {
     }
 
     /// Turns "this file cannot be used" SQLite errors from opening and migrating into clear `StoreError`s.
-    private static func mappingFileErrors(at location: DatabaseLocation, _ open: () throws -> Database) throws
-        -> Database
-    {
+    private static func mappingFileErrors<T>(at location: DatabaseLocation, _ body: () throws -> T) throws -> T {
         do {
-            return try open()
+            return try body()
         } catch let error as SQLiteError {
             throw Database.storeError(for: error, at: location) ?? error
         }
