@@ -42,8 +42,10 @@ public struct DoctorCheck: Sendable {
         let store: (any OrdersStore)?
         do {
             let opened = try OrdersStores.open(url: databaseURL)
-            lines.append(try await databaseLine(opened))
-            store = opened
+            let status = try await opened.status()
+            lines.append(try await databaseLine(opened, status: status))
+            // Until the schema is current its tables may not exist yet; `migrate` comes first.
+            store = status.pendingMigrations == 0 ? opened : nil
         } catch {
             // The store's messages name the database and the problem; only the setting to fix is added.
             var problem = "\(error)"
@@ -96,8 +98,7 @@ public struct DoctorCheck: Sendable {
 
     /// The opened database: where it is, its schema version and what `migrate` would do, and how many rows its
     /// main tables hold. Reads only: the doctor never changes the schema.
-    private func databaseLine(_ store: any OrdersStore) async throws -> DoctorReport.Line {
-        let status = try await store.status()
+    private func databaseLine(_ store: any OrdersStore, status: StoreStatus) async throws -> DoctorReport.Line {
         let server = status.server.map { ", \($0)" } ?? ""
         let title = "Database: \(store.displayName) (schema version \(status.schemaVersion)\(server))"
         guard status.pendingMigrations == 0 else {

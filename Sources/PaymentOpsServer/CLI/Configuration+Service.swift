@@ -14,6 +14,13 @@ extension Configuration {
         try makeService(gateway: makeStripeGateway())
     }
 
+    /// The payment service for `serve`, which logs a failed background migration as it happens.
+    func makeServingService(migrationFailed: @escaping @Sendable (any Error) -> Void) throws(ConfigurationError)
+        -> PaymentService
+    {
+        try makeService(gateway: makeStripeGateway(), migrationFailed: migrationFailed)
+    }
+
     /// The demo seeder over the payment service and the same Stripe gateway, for `payment-ops seed`.
     ///
     /// - Throws: `ConfigurationError` as `makeService()` does.
@@ -36,14 +43,39 @@ extension Configuration {
     }
 
     /// The payment service on the configured database and this gateway.
-    private func makeService(gateway: (any PaymentGateway)?) throws(ConfigurationError) -> PaymentService {
-        let store: OrdersStore
+    ///
+    /// The database is opened and checked at once (a database this binary cannot use ends the command here) and
+    /// migrated in the background: whatever needs it waits for the migration, and `migrationFailed` hears of a
+    /// failure, which every later database call then answers.
+    private func makeService(
+        gateway: (any PaymentGateway)?, migrationFailed: @escaping @Sendable (any Error) -> Void = { _ in }
+    ) throws(ConfigurationError) -> PaymentService {
+        PaymentService(
+            store: MigratingStore(try openStore(), failed: migrationFailed), gateway: gateway, policy: policy)
+    }
+
+    /// Applies the migrations the configured database lacks, one transaction each, and says what it did.
+    ///
+    /// - Throws: `ConfigurationError` for a database that cannot be opened; the store's error for a migration that
+    ///   failed (nothing of that version is kept).
+    func migrateDatabase() async throws -> String {
+        let store = try openStore()
+        let before = try await store.status()
+        guard before.pendingMigrations > 0 else {
+            return "\(store.displayName) is up to date (schema version \(before.schemaVersion))."
+        }
+        try await store.migrate()
+        let after = try await store.status()
+        return "Migrated \(store.displayName) from schema version \(before.schemaVersion) to \(after.schemaVersion)."
+    }
+
+    /// The configured database, opened and checked but not migrated.
+    private func openStore() throws(ConfigurationError) -> any OrdersStore {
         do {
-            store = try SQLiteStore(url: databaseURL)
+            return try OrdersStores.open(url: databaseURL)
         } catch {
             throw ConfigurationError("DATABASE_URL: cannot open the orders database: \(error)")
         }
-        return PaymentService(store: store, gateway: gateway, policy: policy)
     }
 
     /// Stripe, or `nil` when no key is set (Stripe-backed tools then answer that Stripe is not configured).

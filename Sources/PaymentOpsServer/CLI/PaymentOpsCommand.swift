@@ -18,7 +18,9 @@ struct PaymentOpsCommand: AsyncParsableCommand {
             Settings come from the environment, then ./.env or --env-file (see .env.example).
             """,
         version: PaymentOps.version,
-        subcommands: [ServeCommand.self, SeedCommand.self, DoctorCommand.self, ReconcileCommand.self],
+        subcommands: [
+            ServeCommand.self, MigrateCommand.self, SeedCommand.self, DoctorCommand.self, ReconcileCommand.self,
+        ],
         defaultSubcommand: ServeCommand.self
     )
 
@@ -77,8 +79,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     /// Serves with the settings from the environment and `envFile` (or `./.env`).
     static func serve(envFile: String?) async throws {
-        let (configuration, service) = try SettingsOptions.service(envFile: envFile)
-        let logger = Logger(threshold: configuration.logLevel)
+        let (_, logger, service) = try SettingsOptions.servingService(envFile: envFile)
         var reconciliation: Task<Void, Never>?
         if service.gateway == nil {
             logger.log(.warning, "STRIPE_API_KEY is not set: Stripe-backed tools will answer that it is missing")

@@ -16,20 +16,22 @@ struct SettingsOptions: ParsableArguments {
         try Self.configuration(envFile: envFile)
     }
 
-    /// The settings and the payment service they describe, or one line on stderr and exit status 1.
-    func service() throws -> (Configuration, PaymentService) {
-        try Self.service(envFile: envFile)
-    }
-
     /// `configuration()` for a given `--env-file`, for the start-up path that skips parsing the command line.
     static func configuration(envFile: String?) throws -> Configuration {
         try orExit { () throws(ConfigurationError) in try Configuration.load(envFile: envFile) }
     }
 
-    /// `service()` for a given `--env-file`, for the start-up path that skips parsing the command line.
-    static func service(envFile: String?) throws -> (Configuration, PaymentService) {
+    /// The settings, a logger at their level, and the payment service `serve` runs, whose database migrates in
+    /// the background; for the start-up path that skips parsing the command line.
+    static func servingService(envFile: String?) throws -> (Configuration, Logger, PaymentService) {
         let configuration = try configuration(envFile: envFile)
-        return (configuration, try orExit { () throws(ConfigurationError) in try configuration.makeService() })
+        let logger = Logger(threshold: configuration.logLevel)
+        let service = try orExit { () throws(ConfigurationError) in
+            try configuration.makeServingService { error in
+                logger.log(.error, "the orders database could not be migrated; tools that need it answer why: \(error)")
+            }
+        }
+        return (configuration, logger, service)
     }
 
     /// The payment service with Stripe configured, for commands that cannot work without it.
@@ -54,7 +56,8 @@ struct SettingsOptions: ParsableArguments {
         return configuration
     }
 
-    private static func orExit<T>(_ body: () throws(ConfigurationError) -> T) throws -> T {
+    /// The result of `body`, or its error as one line on stderr and exit status 1.
+    static func orExit<T>(_ body: () throws(ConfigurationError) -> T) throws -> T {
         do {
             return try body()
         } catch {
