@@ -1,0 +1,106 @@
+import FoundationEssentials
+import OrdersStore
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The throwaway PostgreSQL cluster `scripts/postgres.sh start` runs, and a schema of its own for each test.
+enum TestPostgres {
+    /// `PAYMENT_OPS_TEST_POSTGRES_URL`, or nil when no cluster is configured.
+    static let baseURL: String? = getenv("PAYMENT_OPS_TEST_POSTGRES_URL").map { String(cString: $0) }
+
+    /// Whether PostgreSQL tests run; they are skipped with a note otherwise.
+    static var isConfigured: Bool { baseURL != nil }
+
+    /// The note a skipped suite shows.
+    static let skipNote: Comment =
+        "PAYMENT_OPS_TEST_POSTGRES_URL is not set: PostgreSQL tests skipped (eval \"$(scripts/postgres.sh start)\")"
+
+    /// The base URL with extra query parameters.
+    static func url(adding parameters: String) -> String {
+        let base = baseURL ?? ""
+        return base + (base.contains("?") ? "&" : "?") + parameters
+    }
+
+    /// Runs `body` with the URL of a new, empty schema that only this test uses (it comes first on the
+    /// connection's `search_path`), then drops the schema.
+    static func withFreshSchema<T>(_ body: (String) async throws -> T) async throws -> T {
+        let schema = "t_" + UUID().uuidString.lowercased().replacing("-", with: "")
+        let admin = try PostgresStore(url: baseURL ?? "", poolSize: 1)
+        try await admin.write { try $0.execute("CREATE SCHEMA \(schema)") }
+        do {
+            let result = try await body(url(adding: "options=-csearch_path%3D\(schema)"))
+            try await admin.write { try $0.execute("DROP SCHEMA \(schema) CASCADE") }
+            return result
+        } catch {
+            _ = try? await admin.write { try $0.execute("DROP SCHEMA \(schema) CASCADE") }
+            throw error
+        }
+    }
+
+    /// Runs `body` with a migrated store on a fresh schema.
+    static func withMigratedStore<T>(poolSize: Int = 4, _ body: (PostgresStore) async throws -> T) async throws -> T {
+        try await withFreshSchema { url in
+            let store = try PostgresStore(url: url, poolSize: poolSize)
+            try await store.migrate()
+            return try await body(store)
+        }
+    }
+
+    /// Waits, by asking the server, until `count` sessions wait on a lock that session `holder` holds.
+    ///
+    /// A deterministic handshake instead of a sleep: `pg_blocking_pids` names the sessions a waiting one waits for.
+    static func waitUntilBlocked(count: Int, by holder: Int, on store: PostgresStore) async throws {
+        for _ in 0..<100_000 {
+            let waiting = try await store.read { transaction in
+                try transaction.fetchOne(
+                    "SELECT COUNT(*) AS waiting FROM pg_stat_activity WHERE $1::int = ANY(pg_blocking_pids(pid))",
+                    [holder]
+                ) { try $0.int("waiting") } ?? 0
+            }
+            if waiting >= count { return }
+            await Task.yield()
+        }
+        Issue.record("no session started waiting on session \(holder)")
+    }
+}
+
+/// A one-shot signal between a worker thread and a test: `wait` blocks the worker's thread until `signal`.
+///
+/// Used inside a transaction to hold its locks while the test looks at the server; never on Swift's threads.
+final class Gate: @unchecked Sendable {
+    // @unchecked: the flag is read and written only under `mutex`, the pthread objects live at stable addresses
+    // that are freed in `deinit`, after every waiter returned.
+    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+    private let condition = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+    private var isOpen = false
+
+    init() {
+        pthread_mutex_init(mutex, nil)
+        pthread_cond_init(condition, nil)
+    }
+
+    deinit {
+        pthread_cond_destroy(condition)
+        pthread_mutex_destroy(mutex)
+        condition.deallocate()
+        mutex.deallocate()
+    }
+
+    /// Lets every current and future `wait` return.
+    func open() {
+        pthread_mutex_lock(mutex)
+        isOpen = true
+        pthread_cond_broadcast(condition)
+        pthread_mutex_unlock(mutex)
+    }
+
+    /// Blocks the calling thread until `open`.
+    func wait() {
+        pthread_mutex_lock(mutex)
+        while !isOpen { pthread_cond_wait(condition, mutex) }
+        pthread_mutex_unlock(mutex)
+    }
+}
