@@ -14,17 +14,28 @@ public enum DatabaseURLRedaction {
 
     /// `scheme://user:password@host…` → `scheme://user:***@host…`; the user's name stays.
     private static func redactingUserInfo(in url: String) -> String {
-        guard let schemeEnd = url.firstRange(of: "://") else { return url }
-        let authorityStart = schemeEnd.upperBound
-        // The authority ends at the first "/", "?" or "#" after the scheme; its user info at the last "@" in it
-        // (a password may itself contain "@" when its writer did not percent-encode it).
-        let rest = url[authorityStart...]
-        let authorityEnd = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? url.endIndex
-        let authority = url[authorityStart..<authorityEnd]
-        guard let at = authority.lastIndex(of: "@") else { return url }
-        let userInfo = authority[..<at]
-        guard let colon = userInfo.firstIndex(of: ":") else { return url }
-        return String(url[..<userInfo.index(after: colon)]) + mask + String(url[at...])
+        guard let password = passwordRange(in: url) else { return url }
+        var text = url
+        text.replaceSubrange(password, with: mask)
+        return text
+    }
+
+    /// The password as the URL spells it (percent-encoded or not), or nil when its user info has none.
+    static func rawPassword(in url: String) -> String? {
+        passwordRange(in: url).map { String(url[$0]) }
+    }
+
+    /// Where the password of `scheme://user:password@host…` is. The authority ends at the first "/", "?" or "#"
+    /// after the scheme; its user info at the last "@" in it (a password may itself contain "@" when its writer
+    /// did not percent-encode it).
+    private static func passwordRange(in url: String) -> Range<String.Index>? {
+        guard let schemeEnd = url.firstRange(of: "://") else { return nil }
+        let rest = url[schemeEnd.upperBound...]
+        let authority = rest[..<(rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? rest.endIndex)]
+        guard let at = authority.lastIndex(of: "@"), let colon = authority[..<at].firstIndex(of: ":") else {
+            return nil
+        }
+        return authority.index(after: colon)..<at
     }
 
     /// `password=secret` (after `?`, `&`, a space or at the start) → `password=***`, up to the next `&` or space.

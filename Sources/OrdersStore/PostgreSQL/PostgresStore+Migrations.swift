@@ -98,8 +98,13 @@ extension PostgresTransaction {
     /// The schema version recorded in the database: the newest row of `payment_ops_schema_versions`, 0 without it.
     public var schemaVersion: Int {
         get throws {
+            // A query of the catalog, not `to_regclass`: name lookups use a catalog snapshot that taking an advisory
+            // lock does not refresh, so a migrator that waited for another would miss the table it just created.
             let present = try fetchOne(
-                "SELECT to_regclass('\(PostgresSchema.versionsTable)') IS NOT NULL AS present"
+                """
+                SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_tables WHERE tablename = '\(PostgresSchema.versionsTable)'
+                  AND schemaname = ANY (current_schemas(false))) AS present
+                """
             ) { try $0.string("present") }
             guard present == "t" else { return 0 }
             return try fetchOne(

@@ -85,17 +85,18 @@ public struct PostgresURL: Sendable, Equatable {
         text.split(whereSeparator: \.isNewline).first.map { String($0).trimmingSpaces } ?? ""
     }
 
-    /// Scrubs from a parse error any quoted token that is not in the redacted URL, that is, that comes from the
-    /// password: a malformed percent escape in a password would otherwise be quoted back.
+    /// Scrubs from a parse error any quoted token taken from the URL's password: a malformed percent escape in a
+    /// password would otherwise be quoted back. libpq quotes the whole URL in some messages: that is shown redacted.
     private static func scrubbing(_ reason: String, secretsOf url: String) -> String {
-        let redacted = DatabaseURLRedaction.redacted(url)
-        guard redacted != url else { return reason }
+        guard let password = DatabaseURLRedaction.rawPassword(in: url), !password.isEmpty else { return reason }
         var result = reason
         for token in reason.split(separator: "\"", omittingEmptySubsequences: false).enumerated()
-        where token.offset % 2 == 1 && !token.element.isEmpty && !redacted.contains(token.element) {
-            // libpq quotes the whole URL in some messages: show it redacted rather than not at all.
-            let replacement = token.element == url ? redacted : DatabaseURLRedaction.mask
-            result = result.replacingEvery(String(token.element), with: replacement)
+        where token.offset % 2 == 1 && !token.element.isEmpty {
+            if token.element == url {
+                result = result.replacingEvery(url, with: DatabaseURLRedaction.redacted(url))
+            } else if password.contains(token.element) || token.element.contains(password) {
+                result = result.replacingEvery(String(token.element), with: DatabaseURLRedaction.mask)
+            }
         }
         return result
     }

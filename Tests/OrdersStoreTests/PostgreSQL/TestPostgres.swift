@@ -25,13 +25,13 @@ enum TestPostgres {
     }
 
     /// Runs `body` with the URL of a new, empty schema that only this test uses (it comes first on the
-    /// connection's `search_path`), then drops the schema.
+    /// connection's `search_path`, and names the connections' `application_name`), then drops the schema.
     static func withFreshSchema<T>(_ body: (String) async throws -> T) async throws -> T {
         let schema = "t_" + UUID().uuidString.lowercased().replacing("-", with: "")
         let admin = try PostgresStore(url: baseURL ?? "", poolSize: 1)
         try await admin.write { try $0.execute("CREATE SCHEMA \(schema)") }
         do {
-            let result = try await body(url(adding: "options=-csearch_path%3D\(schema)"))
+            let result = try await body(url(adding: "options=-csearch_path%3D\(schema)&application_name=\(schema)"))
             try await admin.write { try $0.execute("DROP SCHEMA \(schema) CASCADE") }
             return result
         } catch {
@@ -49,21 +49,26 @@ enum TestPostgres {
         }
     }
 
-    /// Waits, by asking the server, until `count` sessions wait on a lock that session `holder` holds.
+    /// Waits, by asking the server, until `count` of the store's sessions wait on a lock.
     ///
-    /// A deterministic handshake instead of a sleep: `pg_blocking_pids` names the sessions a waiting one waits for.
-    static func waitUntilBlocked(count: Int, by holder: Int, on store: PostgresStore) async throws {
+    /// A deterministic handshake instead of a sleep: `pg_blocking_pids` lists what a session waits for, and the
+    /// store's connections share this test's `application_name`. Counting every waiter, not only those waiting for
+    /// the holder, because sessions queued on one row wait for each other.
+    static func waitUntilBlocked(count: Int, on store: PostgresStore) async throws {
         for _ in 0..<100_000 {
             let waiting = try await store.read { transaction in
                 try transaction.fetchOne(
-                    "SELECT COUNT(*) AS waiting FROM pg_stat_activity WHERE $1::int = ANY(pg_blocking_pids(pid))",
-                    [holder]
+                    """
+                    SELECT COUNT(*) AS waiting FROM pg_stat_activity
+                    WHERE application_name = current_setting('application_name')
+                      AND cardinality(pg_blocking_pids(pid)) > 0
+                    """
                 ) { try $0.int("waiting") } ?? 0
             }
             if waiting >= count { return }
             await Task.yield()
         }
-        Issue.record("no session started waiting on session \(holder)")
+        Issue.record("fewer than \(count) sessions started waiting on a lock")
     }
 }
 
