@@ -51,51 +51,44 @@ enum PostgresSchema {
     /// its `text_pattern_ops` index serves both equality and completion's prefix `LIKE` under any collation, and
     /// customer paging in byte order has an index of its own. SQLite's covering index by time, which version 3
     /// drops there, is not built here at all.
-    static let version2 = [
-        "ALTER TABLE refund_log ADD COLUMN currency VARCHAR",
-        "ALTER TABLE refund_log ADD COLUMN note VARCHAR",
-        """
-        ALTER TABLE refund_log ADD COLUMN status VARCHAR(9) NOT NULL DEFAULT 'succeeded'
-          CHECK (status IN ('pending', 'succeeded', 'failed'))
-        """,
-        "ALTER TABLE refund_log ADD COLUMN idempotency_key VARCHAR",
-        "ALTER TABLE refund_log ADD COLUMN approved_via VARCHAR",
-        "ALTER TABLE refund_log ADD COLUMN error VARCHAR",
-        "ALTER TABLE refund_log ADD COLUMN completed_at TIMESTAMP WITHOUT TIME ZONE",
-        """
-        UPDATE refund_log SET currency = COALESCE(orders.currency, 'usd') FROM orders
-          WHERE orders.id = refund_log.order_id
-        """,
-        """
-        CREATE TABLE review_flags (id VARCHAR NOT NULL, order_id VARCHAR NOT NULL, stripe_charge_id VARCHAR,
-          note VARCHAR NOT NULL, flagged_by VARCHAR NOT NULL, created_at TIMESTAMP WITHOUT TIME ZONE NOT NULL,
-          PRIMARY KEY (id), FOREIGN KEY(order_id) REFERENCES orders (id))
-        """,
-        """
-        CREATE TABLE refund_approvals (token VARCHAR NOT NULL, order_id VARCHAR NOT NULL,
-          amount_cents INTEGER NOT NULL, currency VARCHAR NOT NULL, reason VARCHAR NOT NULL, note VARCHAR,
-          expires_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, used_at TIMESTAMP WITHOUT TIME ZONE, outcome VARCHAR,
-          PRIMARY KEY (token), FOREIGN KEY(order_id) REFERENCES orders (id))
-        """,
-        """
-        INSERT INTO review_flags (id, order_id, stripe_charge_id, note, flagged_by, created_at)
-        SELECT r.id, r.order_id, o.stripe_charge_id,
-          ltrim(substr(r.reason, \(Schema.legacyFlagPrefix.count + 1)), ' '), COALESCE(r.refunded_by, 'unknown'),
-          COALESCE(r.created_at, o.created_at, TIMESTAMP '1970-01-01 00:00:00')
-        FROM refund_log AS r JOIN orders AS o ON o.id = r.order_id
-        WHERE r.amount_cents = 0 AND substr(r.reason, 1, \(Schema.legacyFlagPrefix.count)) = '\(Schema.legacyFlagPrefix)'
-        """,
-        "DELETE FROM refund_log WHERE id IN (SELECT id FROM review_flags)",
-        "CREATE UNIQUE INDEX ix_refund_log_idempotency_key ON refund_log (idempotency_key)",
-        "CREATE INDEX ix_refund_log_order_status ON refund_log (order_id, status, amount_cents)",
-        "CREATE INDEX ix_refund_log_pending ON refund_log (created_at, id) WHERE status = 'pending'",
-        "CREATE INDEX ix_orders_customer_created ON orders (customer_id, created_at, id)",
-        "CREATE INDEX ix_orders_stripe_charge_id ON orders (stripe_charge_id)",
-        "CREATE INDEX ix_customers_email_lower ON customers (lower(email) text_pattern_ops)",
-        #"CREATE INDEX ix_customers_email_bytes ON customers (email COLLATE "C")"#,
-        "CREATE INDEX ix_review_flags_order ON review_flags (order_id, created_at)",
-        "CREATE INDEX ix_refund_approvals_order ON refund_approvals (order_id)",
-    ]
+    static let version2 =
+        // SQLite's first six statements are SQL PostgreSQL reads as written: taken from there, so they cannot drift.
+        Array(Schema.version2.prefix(6)) + [
+            "ALTER TABLE refund_log ADD COLUMN completed_at TIMESTAMP WITHOUT TIME ZONE",
+            """
+            UPDATE refund_log SET currency = COALESCE(orders.currency, 'usd') FROM orders
+              WHERE orders.id = refund_log.order_id
+            """,
+            """
+            CREATE TABLE review_flags (id VARCHAR NOT NULL, order_id VARCHAR NOT NULL, stripe_charge_id VARCHAR,
+              note VARCHAR NOT NULL, flagged_by VARCHAR NOT NULL, created_at TIMESTAMP WITHOUT TIME ZONE NOT NULL,
+              PRIMARY KEY (id), FOREIGN KEY(order_id) REFERENCES orders (id))
+            """,
+            """
+            CREATE TABLE refund_approvals (token VARCHAR NOT NULL, order_id VARCHAR NOT NULL,
+              amount_cents INTEGER NOT NULL, currency VARCHAR NOT NULL, reason VARCHAR NOT NULL, note VARCHAR,
+              expires_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, used_at TIMESTAMP WITHOUT TIME ZONE, outcome VARCHAR,
+              PRIMARY KEY (token), FOREIGN KEY(order_id) REFERENCES orders (id))
+            """,
+            """
+            INSERT INTO review_flags (id, order_id, stripe_charge_id, note, flagged_by, created_at)
+            SELECT r.id, r.order_id, o.stripe_charge_id,
+              ltrim(substr(r.reason, \(Schema.legacyFlagPrefix.count + 1)), ' '), COALESCE(r.refunded_by, 'unknown'),
+              COALESCE(r.created_at, o.created_at, TIMESTAMP '1970-01-01 00:00:00')
+            FROM refund_log AS r JOIN orders AS o ON o.id = r.order_id
+            WHERE r.amount_cents = 0 AND substr(r.reason, 1, \(Schema.legacyFlagPrefix.count)) = '\(Schema.legacyFlagPrefix)'
+            """,
+            "DELETE FROM refund_log WHERE id IN (SELECT id FROM review_flags)",
+            "CREATE UNIQUE INDEX ix_refund_log_idempotency_key ON refund_log (idempotency_key)",
+            "CREATE INDEX ix_refund_log_order_status ON refund_log (order_id, status, amount_cents)",
+            "CREATE INDEX ix_refund_log_pending ON refund_log (created_at, id) WHERE status = 'pending'",
+            "CREATE INDEX ix_orders_customer_created ON orders (customer_id, created_at, id)",
+            "CREATE INDEX ix_orders_stripe_charge_id ON orders (stripe_charge_id)",
+            "CREATE INDEX ix_customers_email_lower ON customers (lower(email) text_pattern_ops)",
+            #"CREATE INDEX ix_customers_email_bytes ON customers (email COLLATE "C")"#,
+            "CREATE INDEX ix_review_flags_order ON review_flags (order_id, created_at)",
+            "CREATE INDEX ix_refund_approvals_order ON refund_approvals (order_id)",
+        ]
 
     /// Each order's succeeded refunds as a column kept by a trigger, and the index revenue reads.
     ///
@@ -106,12 +99,7 @@ enum PostgresSchema {
     /// grouped by hashing, which PostgreSQL does well (SQLite needed the currency first instead).
     static let version3 = [
         "ALTER TABLE orders ADD COLUMN refunded_cents BIGINT NOT NULL DEFAULT 0",
-        """
-        UPDATE orders SET refunded_cents = sums.total
-        FROM (SELECT order_id, SUM(amount_cents) AS total FROM refund_log WHERE status = 'succeeded'
-          GROUP BY order_id) AS sums
-        WHERE orders.id = sums.order_id
-        """,
+        backfill("refunded_cents", ofStatus: "succeeded"),
         "CREATE INDEX ix_orders_created_revenue ON orders (created_at) INCLUDE (currency, amount_cents, refunded_cents)",
         refundSumsFunction(setting: [succeededSum("NEW"), succeededSum("OLD")]),
         """
@@ -124,12 +112,7 @@ enum PostgresSchema {
     /// its rows; the trigger's function is replaced by one that sets both sums.
     static let version4 = [
         "ALTER TABLE orders ADD COLUMN pending_refund_cents BIGINT NOT NULL DEFAULT 0",
-        """
-        UPDATE orders SET pending_refund_cents = sums.total
-        FROM (SELECT order_id, SUM(amount_cents) AS total FROM refund_log WHERE status = 'pending'
-          GROUP BY order_id) AS sums
-        WHERE orders.id = sums.order_id
-        """,
+        backfill("pending_refund_cents", ofStatus: "pending"),
         refundSumsFunction(setting: [bothSums("NEW"), bothSums("OLD")]),
     ]
 
@@ -158,6 +141,16 @@ enum PostgresSchema {
           END IF;
           RETURN NULL;
         END $$
+        """
+    }
+
+    /// Sets a kept sum of every order with journal rows in `status`, in one pass over the journal.
+    private static func backfill(_ column: String, ofStatus status: String) -> String {
+        """
+        UPDATE orders SET \(column) = sums.total
+        FROM (SELECT order_id, SUM(amount_cents) AS total FROM refund_log WHERE status = '\(status)'
+          GROUP BY order_id) AS sums
+        WHERE orders.id = sums.order_id
         """
     }
 

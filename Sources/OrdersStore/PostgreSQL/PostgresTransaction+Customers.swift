@@ -83,17 +83,8 @@ extension PostgresTransaction {
             SELECT email FROM customers WHERE lower(email) LIKE lower($1) ESCAPE '\'
             ORDER BY lower(email), email COLLATE "C" LIMIT $2
             """#,
-            [Self.likePattern(prefix: prefix.trimmingSpaces), max(0, limit)]
+            [prefix.trimmingSpaces.likePrefixPattern, max(0, limit)]
         ) { try $0.string("email") }
     }
 
-    /// A LIKE pattern matching text that starts with `prefix` literally (its `%`, `_` and `\` escaped).
-    private static func likePattern(prefix: String) -> String {
-        var pattern = ""
-        for character in prefix {
-            if character == "%" || character == "_" || character == "\\" { pattern.append("\\") }
-            pattern.append(character)
-        }
-        return pattern + "%"
-    }
 }

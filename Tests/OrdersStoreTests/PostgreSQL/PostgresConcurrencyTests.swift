@@ -1,8 +1,11 @@
+import Dispatch
 import FoundationEssentials
 import Testing
 
 @testable import OrdersStore
 
+/// The tests hold a transaction's locks by blocking its worker thread on a semaphore (never one of Swift's
+/// threads) until the test has seen, in `pg_stat_activity`, the other session wait.
 @Suite("PostgreSQL across connections", .enabled(if: TestPostgres.isConfigured, TestPostgres.skipNote))
 struct PostgresConcurrencyTests {
     /// A store with one customer, one order of `amountCents` and an unused token for it.
@@ -24,7 +27,7 @@ struct PostgresConcurrencyTests {
     func tokenRace() async throws {
         try await TestPostgres.withMigratedStore { store in
             let (_, approval) = try await Self.seed(store)
-            let gate = Gate()
+            let gate = DispatchSemaphore(value: 0)
             let (holders, holder) = AsyncStream.makeStream(of: Int.self)
             // The first holds the token's row lock until the second is seen waiting for it.
             async let first = store.write { transaction in
@@ -39,7 +42,7 @@ struct PostgresConcurrencyTests {
                 try transaction.useRefundApproval(token: approval.token, at: Samples.instant, outcome: "b")
             }
             try await TestPostgres.waitUntilBlocked(count: 1, on: store)
-            gate.open()
+            gate.signal()
             let outcomes = try await [first, second]
             #expect(outcomes == [true, false])
             let stored = try await store.read { try $0.refundApproval(token: approval.token) }
@@ -51,7 +54,7 @@ struct PostgresConcurrencyTests {
     func refundableRace() async throws {
         try await TestPostgres.withMigratedStore { store in
             let (order, _) = try await Self.seed(store, amountCents: 5_000)
-            let gate = Gate()
+            let gate = DispatchSemaphore(value: 0)
             let (holders, holder) = AsyncStream.makeStream(of: Int.self)
             /// What the refund gate does in its journal transaction: the refundable amount, then the pending row.
             let refund = { @Sendable (transaction: PostgresTransaction, wait: Bool) throws -> Bool in
@@ -70,7 +73,7 @@ struct PostgresConcurrencyTests {
             _ = try #require(await pids.next())
             async let second = store.write { try refund($0, false) }
             try await TestPostgres.waitUntilBlocked(count: 1, on: store)
-            gate.open()
+            gate.signal()
             let outcomes = try await [first, second]
             #expect(outcomes == [true, false])
             let journal = try await store.read { try $0.refundLogEntries(orderID: order.id) }
@@ -85,7 +88,7 @@ struct PostgresConcurrencyTests {
         let waiters = max(2, ProcessInfo.processInfo.activeProcessorCount) + 1
         try await TestPostgres.withMigratedStore(poolSize: waiters + 2) { store in
             let (order, _) = try await Self.seed(store)
-            let gate = Gate()
+            let gate = DispatchSemaphore(value: 0)
             let (holders, holder) = AsyncStream.makeStream(of: Int.self)
             async let held: Void = store.write { transaction in
                 _ = try transaction.refundTotals(orderID: order.id)
@@ -106,7 +109,7 @@ struct PostgresConcurrencyTests {
             let probe = try await store.read { try $0.order(id: order.id) }
             #expect(probe?.id == order.id)
             #expect(await Task.detached { 42 }.value == 42)
-            gate.open()
+            gate.signal()
             try await held
             try await blocked.value
         }
