@@ -23,7 +23,12 @@ let package = Package(
             name: "CCurl",
             providers: [.apt(["libcurl4-openssl-dev"]), .brew(["curl"])]
         ),
-        .target(name: "OrdersStore", dependencies: ["CSQLite"]),
+        // No pkgConfig either, for the same reason: OrdersStore loads libpq when a PostgreSQL URL is first used.
+        .systemLibrary(
+            name: "CLibPQ",
+            providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
+        ),
+        .target(name: "OrdersStore", dependencies: ["CSQLite", "CLibPQ"]),
         .target(name: "StripeClient", dependencies: ["CCurl"]),
         .target(name: "PaymentCore", dependencies: ["OrdersStore", "StripeClient"]),
         // The one dynamic JSON type, its parser and writer: a library so the server and the Stripe fake share it.
