@@ -1,9 +1,9 @@
 import FoundationEssentials
-import OrdersStore
 import StripeClient
 import Synchronization
 import Testing
 
+@testable import OrdersStore
 @testable import PaymentCore
 
 @Suite("payment-ops doctor")
@@ -214,5 +214,39 @@ struct DoctorCheckTests {
                 == "✗ Database: cannot be opened — Cannot open the database at \(path): the file or its directory "
                 + "cannot be created or opened. Check DATABASE_URL (\(path)).")
         #expect(report.lines.count == 4)
+    }
+
+    @Test("a PostgreSQL URL's password appears nowhere in the report")
+    func passwordNeverShown() async throws {
+        let world = try TestWorld()
+        var doctor = Self.doctor(world)
+        // Port 1 on loopback: nothing listens there, so the connection is refused at once.
+        doctor.databaseURL = "postgres://payops:s3cret-Pa55@127.0.0.1:1/orders"
+
+        let report = await doctor.run()
+
+        #expect(!report.text.contains("s3cret-Pa55"))
+        #expect(report.lines[0].text.contains("DATABASE_URL postgres://payops:***@127.0.0.1:1/orders,"))
+        #expect(
+            report.lines[2].text.hasPrefix(
+                "✗ Database: cannot be opened — Cannot connect to PostgreSQL at postgres://payops:***@127.0.0.1:1/orders"
+            ))
+    }
+
+    @Test("the doctor reports what migrate would do and leaves the schema as it found it")
+    func neverMigrates() async throws {
+        let world = try TestWorld()
+        var doctor = Self.doctor(world)
+        let path = world.directory + "/fresh.db"
+        doctor.databaseURL = path
+
+        let report = await doctor.run()
+
+        #expect(
+            report.lines[2].text
+                == "✓ Database: \(path) (schema version 0) — payment-ops migrate would apply \(Schema.latestVersion) "
+                + "migration(s), to version \(Schema.latestVersion); serve applies them at start-up when its database "
+                + "role may")
+        #expect(try SQLiteStore(url: path, migrating: false).read { try $0.schemaVersion } == 0)
     }
 }

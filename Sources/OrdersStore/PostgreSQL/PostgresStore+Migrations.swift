@@ -26,7 +26,7 @@ extension PostgresStore {
     ///
     /// This is start-up's "can the database be used" check and `doctor`'s report.
     /// - Throws: `PostgresError` of kind `.connectionFailed` with one line naming the problem.
-    public func status() async throws -> PostgresStatus {
+    public func postgresStatus() async throws -> PostgresStatus {
         try await read { transaction in
             let serverVersion = try transaction.fetchOne(
                 "SELECT current_setting('server_version') AS version"
@@ -52,7 +52,7 @@ extension PostgresStore {
     /// - Throws: `PostgresError` of kind `.newerSchema`; a statement's error (a role without DDL rights gets
     ///   `permission denied`, SQLSTATE 42501), in which case that version's changes were rolled back.
     @discardableResult
-    public func migrate() async throws -> [Int] {
+    public func applyMigrations() async throws -> [Int] {
         try await onWorker { session in try Self.migrate(session, to: PostgresSchema.latestVersion) }
     }
 

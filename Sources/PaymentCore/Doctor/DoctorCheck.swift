@@ -41,7 +41,7 @@ public struct DoctorCheck: Sendable {
         var lines = [settingsLine, keyLine]
         let store: (any OrdersStore)?
         do {
-            let opened = try OrdersStores.open(url: databaseURL)
+            let opened = try await OrdersStores.open(url: databaseURL)
             let status = try await opened.status()
             lines.append(try await databaseLine(opened, status: status))
             // Until the schema is current its tables may not exist yet; `migrate` comes first.
@@ -53,7 +53,7 @@ public struct DoctorCheck: Sendable {
             lines.append(
                 DoctorReport.Line(
                     ok: false, title: "Database: cannot be opened",
-                    detail: "\(problem). Check DATABASE_URL (\(databaseURL))."))
+                    detail: "\(problem). Check DATABASE_URL (\(shownDatabaseURL))."))
             store = nil
         }
         lines += await stripeLines()
@@ -63,11 +63,16 @@ public struct DoctorCheck: Sendable {
         return DoctorReport(lines: lines)
     }
 
+    /// `DATABASE_URL` as it may be shown: without its password.
+    private var shownDatabaseURL: String {
+        DatabaseURLRedaction.redacted(databaseURL)
+    }
+
     /// The settings other than the key, always passed: they were read, or the command would not have started.
     private var settingsLine: DoctorReport.Line {
         DoctorReport.Line(
             ok: true, title: "Settings in force",
-            detail: "DATABASE_URL \(databaseURL), STRIPE_API_BASE \(stripeAPIBase), "
+            detail: "DATABASE_URL \(shownDatabaseURL), STRIPE_API_BASE \(stripeAPIBase), "
                 + "REFUND_WINDOW_DAYS \(policy.refundWindowDays), PAYMENT_OPS_ACTOR \(policy.actor), live mode "
                 + (allowLive ? "allowed" : "refused"))
     }

@@ -10,23 +10,23 @@ extension Configuration {
     /// - Throws: `ConfigurationError` with one line naming the setting: a database that cannot be opened or
     ///   migrated, a key that is not a usable Stripe key, a live key without `PAYMENT_OPS_ALLOW_LIVE=1`, or an
     ///   unusable `STRIPE_API_BASE`.
-    func makeService() throws(ConfigurationError) -> PaymentService {
-        try makeService(gateway: makeStripeGateway())
+    func makeService() async throws(ConfigurationError) -> PaymentService {
+        try await makeService(gateway: makeStripeGateway())
     }
 
     /// The payment service for `serve`, which logs a failed background migration as it happens.
-    func makeServingService(migrationFailed: @escaping @Sendable (any Error) -> Void) throws(ConfigurationError)
+    func makeServingService(migrationFailed: @escaping @Sendable (any Error) -> Void) async throws(ConfigurationError)
         -> PaymentService
     {
-        try makeService(gateway: makeStripeGateway(), migrationFailed: migrationFailed)
+        try await makeService(gateway: makeStripeGateway(), migrationFailed: migrationFailed)
     }
 
     /// The demo seeder over the payment service and the same Stripe gateway, for `payment-ops seed`.
     ///
     /// - Throws: `ConfigurationError` as `makeService()` does.
-    func makeDemoSeeder() throws(ConfigurationError) -> DemoSeeder {
+    func makeDemoSeeder() async throws(ConfigurationError) -> DemoSeeder {
         let gateway = try makeStripeGateway()
-        return DemoSeeder(service: try makeService(gateway: gateway), gateway: gateway)
+        return DemoSeeder(service: try await makeService(gateway: gateway), gateway: gateway)
     }
 
     /// The checks of `payment-ops doctor`; an unusable key is reported by the key line instead of ending it.
@@ -49,9 +49,9 @@ extension Configuration {
     /// failure, which every later database call then answers.
     private func makeService(
         gateway: (any PaymentGateway)?, migrationFailed: @escaping @Sendable (any Error) -> Void = { _ in }
-    ) throws(ConfigurationError) -> PaymentService {
+    ) async throws(ConfigurationError) -> PaymentService {
         PaymentService(
-            store: MigratingStore(try openStore(), failed: migrationFailed), gateway: gateway, policy: policy)
+            store: MigratingStore(try await openStore(), failed: migrationFailed), gateway: gateway, policy: policy)
     }
 
     /// Applies the migrations the configured database lacks, one transaction each, and says what it did.
@@ -59,7 +59,7 @@ extension Configuration {
     /// - Throws: `ConfigurationError` for a database that cannot be opened; the store's error for a migration that
     ///   failed (nothing of that version is kept).
     func migrateDatabase() async throws -> String {
-        let store = try openStore()
+        let store = try await openStore()
         let before = try await store.status()
         guard before.pendingMigrations > 0 else {
             return "\(store.displayName) is up to date (schema version \(before.schemaVersion))."
@@ -70,9 +70,9 @@ extension Configuration {
     }
 
     /// The configured database, opened and checked but not migrated.
-    private func openStore() throws(ConfigurationError) -> any OrdersStore {
+    private func openStore() async throws(ConfigurationError) -> any OrdersStore {
         do {
-            return try OrdersStores.open(url: databaseURL)
+            return try await OrdersStores.open(url: databaseURL)
         } catch {
             throw ConfigurationError("DATABASE_URL: cannot open the orders database: \(error)")
         }

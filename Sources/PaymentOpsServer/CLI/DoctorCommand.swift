@@ -18,7 +18,7 @@ struct DoctorCommand: AsyncParsableCommand {
 
     /// Runs the checks and prints them.
     func run() async throws {
-        let check = try settings.configuration().makeDoctorCheck()
+        let check = try await settings.configuration().makeDoctorCheck()
         let report = await check.run()
         print(report.text)
         if !report.isHealthy { throw ExitCode.failure }

@@ -24,7 +24,7 @@ struct MigrateCommand: AsyncParsableCommand {
 
     /// Migrates and prints what it did; a failure is one line on stderr and status 1.
     func run() async throws {
-        let configuration = try settings.configuration()
+        let configuration = try await settings.configuration()
         do {
             print(try await configuration.migrateDatabase())
         } catch let error as ConfigurationError {

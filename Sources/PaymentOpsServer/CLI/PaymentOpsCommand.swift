@@ -79,7 +79,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     /// Serves with the settings from the environment and `envFile` (or `./.env`).
     static func serve(envFile: String?) async throws {
-        let (_, logger, service) = try SettingsOptions.servingService(envFile: envFile)
+        let (_, logger, service) = try await SettingsOptions.servingService(envFile: envFile)
         var reconciliation: Task<Void, Never>?
         if service.gateway == nil {
             logger.log(.warning, "STRIPE_API_KEY is not set: Stripe-backed tools will answer that it is missing")

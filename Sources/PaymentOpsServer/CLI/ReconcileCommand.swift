@@ -23,7 +23,7 @@ struct ReconcileCommand: AsyncParsableCommand {
 
     /// Reconciles and prints each row it settled.
     func run() async throws {
-        let service = try settings.serviceWithStripe(for: "reconcile")
+        let service = try await settings.serviceWithStripe(for: "reconcile")
         do {
             let report = try await service.reconcile()
             print(report.rows.isEmpty ? "No pending refunds." : report.text)

@@ -34,7 +34,7 @@ struct SeedCommand: AsyncParsableCommand {
 
     /// Seeds, printing progress (ending with the summary) to stderr.
     func run() async throws {
-        let seeder = try settings.demoSeederWithStripe()
+        let seeder = try await settings.demoSeederWithStripe()
         do {
             _ = try await seeder.seed(extraCustomers: customers) { line in
                 Logger.writeToStderr(line)

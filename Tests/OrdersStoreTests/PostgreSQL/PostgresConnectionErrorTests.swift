@@ -22,7 +22,7 @@ struct PostgresConnectionErrorTests {
     static func connectionError(_ url: String, password: String = password) async -> PostgresError? {
         let error = await #expect(throws: PostgresError.self) {
             let store = try PostgresStore(url: url, poolSize: 1)
-            _ = try await store.status()
+            _ = try await store.postgresStatus()
         }
         #expect(error?.description.contains(password) == false, "the password leaked: \(error?.description ?? "")")
         #expect(error?.description.contains("\n") == false)

@@ -57,7 +57,7 @@ struct PostgresMigrationTests {
     func emptyDatabase() async throws {
         try await TestPostgres.withFreshSchema { url in
             let store = try PostgresStore(url: url)
-            #expect(try await store.migrate() == [1, 2, 3, 4, 5])
+            #expect(try await store.applyMigrations() == [1, 2, 3, 4, 5])
             #expect(try await store.schemaVersion() == PostgresStore.latestSchemaVersion)
             #expect(
                 try await Self.columns("orders", in: store) == [
@@ -80,7 +80,7 @@ struct PostgresMigrationTests {
                 #expect(indexes.contains(index), "missing \(index)")
             }
             #expect(!indexes.contains("ix_orders_customer_created"))
-            #expect(try await store.migrate() == [])
+            #expect(try await store.applyMigrations() == [])
         }
     }
 
@@ -90,7 +90,7 @@ struct PostgresMigrationTests {
             let store = try PostgresStore(url: url)
             try await Self.createLegacy(in: store)
             #expect(try await store.schemaVersion() == 0)
-            #expect(try await store.migrate() == [1, 2, 3, 4, 5])
+            #expect(try await store.applyMigrations() == [1, 2, 3, 4, 5])
             let legacyOrderColumns = try await Self.columns("orders", in: store)
             let (customers, orders, journal, flags, kept) = try await store.read { transaction in
                 (
@@ -131,13 +131,13 @@ struct PostgresMigrationTests {
                 try transaction.execute(
                     "INSERT INTO payment_ops_schema_versions (version, applied_at) VALUES (99, now())")
             }
-            let error = await #expect(throws: PostgresError.self) { try await store.migrate() }
+            let error = await #expect(throws: PostgresError.self) { try await store.applyMigrations() }
             #expect(error?.kind == .newerSchema)
             #expect(
                 error?.message
                     == "The database at \(store.url.redacted) has schema version 99, but this payment-ops knows only "
                     + "up to version 5; upgrade payment-ops. The database was left untouched.")
-            #expect(try await store.status().isNewer)
+            #expect(try await store.postgresStatus().isNewer)
             #expect(try await store.schemaVersion() == 99)
         }
     }
@@ -146,7 +146,7 @@ struct PostgresMigrationTests {
     func statusWithoutMigrating() async throws {
         try await TestPostgres.withFreshSchema { url in
             let store = try PostgresStore(url: url)
-            let status = try await store.status()
+            let status = try await store.postgresStatus()
             #expect(status.schemaVersion == 0)
             #expect(status.pendingVersions == [1, 2, 3, 4, 5])
             #expect(!status.usesTLS)
@@ -166,8 +166,8 @@ struct PostgresMigrationTests {
             let first = try PostgresStore(url: url)
             let second = try PostgresStore(url: url)
             try await Self.createLegacy(in: first)
-            async let appliedByFirst = first.migrate()
-            async let appliedBySecond = second.migrate()
+            async let appliedByFirst = first.applyMigrations()
+            async let appliedBySecond = second.applyMigrations()
             let applied = try await appliedByFirst + appliedBySecond
             #expect(applied.sorted() == [1, 2, 3, 4, 5])
             let recorded = try await first.read { transaction in

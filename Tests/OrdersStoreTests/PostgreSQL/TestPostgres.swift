@@ -44,7 +44,7 @@ enum TestPostgres {
     static func withMigratedStore<T>(poolSize: Int = 4, _ body: (PostgresStore) async throws -> T) async throws -> T {
         try await withFreshSchema { url in
             let store = try PostgresStore(url: url, poolSize: poolSize)
-            try await store.migrate()
+            try await store.applyMigrations()
             return try await body(store)
         }
     }
