@@ -69,6 +69,41 @@ struct MigrationTests {
         }
     }
 
+    @Test("migrating folds the write-ahead log back into the file, so no log as large as the database stays behind")
+    func migrationTruncatesTheLog() throws {
+        try withTemporaryDirectory { directory throws in
+            let path = directory + "/payments.db"
+            try LegacyDatabase.create(at: path)
+            let store = try OrdersStore(location: .file(path: path))
+            // Still open: the log exists but holds nothing.
+            #expect(try contents(of: path + "-wal").isEmpty)
+            #expect(try store.read { try $0.schemaVersion } == Schema.latestVersion)
+        }
+    }
+
+    @Test("indexes on orders are built once, after the data, and one a later migration drops is never built")
+    func ordersIndexesWaitForTheData() throws {
+        let store = try OrdersStore(location: .memory)
+        let batch = try store.write { db throws in
+            var batch = MigrationBatch()
+            try db.execute("CREATE TABLE scratch (x)")
+            try batch.run("CREATE INDEX batch_a ON orders (amount_cents)", on: db)
+            try batch.run("CREATE UNIQUE INDEX batch_b ON orders(id, amount_cents)", on: db)
+            try batch.run("CREATE INDEX batch_c ON scratch (x)", on: db)
+            try batch.run("DROP INDEX IF EXISTS batch_a", on: db)
+            let before = try db.fetchAll("SELECT name FROM sqlite_master WHERE name GLOB 'batch_*'") {
+                try $0.string("name")
+            }
+            try batch.finish(on: db)
+            let after = try db.fetchAll(
+                "SELECT name FROM sqlite_master WHERE name GLOB 'batch_*' ORDER BY name"
+            ) { try $0.string("name") }
+            return (before, after)
+        }
+        #expect(batch.0 == ["batch_c"])
+        #expect(batch.1 == ["batch_b", "batch_c"])
+    }
+
     @Test("a legacy file is migrated in place with every row accounted for")
     func legacyRowsAccountedFor() throws {
         try withTemporaryDirectory { directory throws in
