@@ -36,6 +36,7 @@ struct MigrationTests {
                     "orders_after_insert on orders", "refund_log_after_delete on refund_log",
                     "refund_log_after_insert on refund_log", "refund_log_after_update on refund_log",
                     "orders_revenue_before_insert on orders", "orders_revenue_after_insert on orders",
+                    "orders_revenue_after_replace on orders",
                     "orders_revenue_after_update on orders", "orders_revenue_after_delete on orders",
                 ] {
                     #expect(objects.contains("trigger \(trigger)"), "missing \(trigger)")
@@ -65,7 +66,7 @@ struct MigrationTests {
             let migrated = try legacy.read { try $0.schemaObjects() }
             let created = try fresh.read { try $0.schemaObjects() }
             #expect(migrated == created)
-            #expect(migrated.count == 32)
+            #expect(migrated.count == 33)
         }
     }
 

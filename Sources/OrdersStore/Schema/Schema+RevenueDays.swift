@@ -16,7 +16,7 @@ extension Schema {
     ///
     /// `INSERT OR REPLACE` deletes the order it replaces without firing delete triggers (unless the writer turned on
     /// `recursive_triggers`). A BEFORE INSERT trigger notes the order with the same id in `revenue_days_replaced`,
-    /// and the AFTER INSERT trigger takes it out of its day; an insert that is ignored, fails or becomes an upsert
+    /// and an AFTER INSERT trigger takes it out of its day; an insert that is ignored, fails or becomes an upsert
     /// fires no AFTER INSERT trigger, and its note is discarded by the next insert. Not covered: a REPLACE that
     /// conflicts on an explicitly given `rowid` rather than on `id`, and `UPDATE OR REPLACE` of an order's `id`
     /// onto another order's; other systems have no reason to write either.
@@ -47,6 +47,14 @@ extension Schema {
         """,
         """
         CREATE TRIGGER orders_revenue_after_insert AFTER INSERT ON orders BEGIN
+          \(added("NEW"))
+        END
+        """,
+        // Created after `orders_revenue_after_insert` so that SQLite, which fires the newest trigger first, takes
+        // the replaced order out before the new one is added: a day summed afresh then counts each exactly once.
+        """
+        CREATE TRIGGER orders_revenue_after_replace AFTER INSERT ON orders
+          WHEN EXISTS (SELECT 1 FROM revenue_days_replaced WHERE order_id = NEW.id) BEGIN
           UPDATE revenue_days SET orders = orders - 1,
             gross_cents = \(adjusted("gross_cents", by: "-replaced.amount_cents", excluding: "NEW.rowid")),
             refunded_cents = \(adjusted("refunded_cents", by: "-replaced.refunded_cents", excluding: "NEW.rowid"))
@@ -54,7 +62,6 @@ extension Schema {
           WHERE replaced.order_id = NEW.id AND revenue_days.day = replaced.day
             AND revenue_days.currency = replaced.currency;
           DELETE FROM revenue_days_replaced WHERE order_id = NEW.id;
-          \(added("NEW"))
         END
         """,
         """
