@@ -6,7 +6,8 @@ extension Database {
 
     /// Brings the file to `target` (normally `Schema.latestVersion`): every pending migration, in one transaction.
     ///
-    /// Refuses a file newer than this binary before writing anything (switching to WAL rewrites the header).
+    /// Refuses a file newer than this binary before writing anything (switching to WAL rewrites the header), and
+    /// switches to WAL once the migrations are committed.
     /// The version is re-read under the write lock, so two processes starting on one file at once (Claude Desktop
     /// starts two) apply every migration exactly once, the second waiting up to `migrationBusyTimeout` for the
     /// first. One transaction lets the indexes on `orders` be built once, after every pending migration has written
@@ -18,10 +19,10 @@ extension Database {
         guard found <= Schema.latestVersion else {
             throw StoreError.newerSchema(path: location.displayPath, found: found, known: Schema.latestVersion)
         }
-        if case .file = location {
-            try executeUncached("PRAGMA journal_mode = WAL")
+        guard found < target else {
+            try useWriteAheadLog()
+            return
         }
-        guard found < target else { return }
         // Building an index over millions of orders holds the write lock for seconds.
         setBusyTimeout(Self.migrationBusyTimeout)
         defer { setBusyTimeout(busyTimeout) }
@@ -38,6 +39,7 @@ extension Database {
             try database.executeUncached("PRAGMA user_version = \(target)")
             return true
         }
+        try useWriteAheadLog()
         guard applied else { return }
         // Bounded by the connection's `analysis_limit`: a sample of each index, not a scan of the table.
         try executeUncached("ANALYZE")
@@ -46,6 +48,17 @@ extension Database {
             // waiting, and the last connection to close removes the log.
             setBusyTimeout(.zero)
             try executeUncached("PRAGMA wal_checkpoint(TRUNCATE)")
+        }
+    }
+
+    /// Puts a file database in WAL mode (a no-op when it is already).
+    ///
+    /// Done after migrating: a file that is not in WAL mode yet (a legacy file, a new one) migrates faster with a
+    /// rollback journal, which writes the new tables and indexes straight into the file instead of into the log
+    /// and then again into the file.
+    private func useWriteAheadLog() throws {
+        if case .file = location {
+            try executeUncached("PRAGMA journal_mode = WAL")
         }
     }
 
