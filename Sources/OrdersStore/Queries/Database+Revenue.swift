@@ -37,15 +37,16 @@ extension Database {
 
     private static let customerTotalsSQL = totalsSQL(filter: "o.customer_id = ?1")
 
-    /// The aggregation behind customer totals (and, before the rollup, behind revenue), over the orders `filter`
-    /// selects.
+    /// The aggregation behind customer totals, over the orders `filter` selects; before the rollup it was revenue's
+    /// too, and the tests keep it as the oracle the rollup is checked against.
     ///
     /// Reads each order's `refunded_cents`, which triggers keep equal to its succeeded refunds (schema version 3).
     /// SQLite groups by sorting unless rows arrive in group order. So the currencies are listed first, one index
     /// seek each (a loose index scan), and `currency IN` walks `ix_orders_currency_created` one currency at a time,
     /// already grouped, without consulting ANALYZE statistics. Legacy orders with no currency are `usd` and get
     /// their own range, then join the `usd` row; that branch always yields a row, so empty groups are dropped at
-    /// the end.
+    /// the end. Sums saturate at the integer limits as the rollup's do (`TOTAL` never fails, and is exact below
+    /// 2^53 cents).
     static func totalsSQL(filter: String) -> String {
         """
         WITH RECURSIVE currencies(currency) AS (
@@ -55,15 +56,15 @@ extension Database {
           WHERE currency IS NOT NULL
         ),
         totals(currency, orders, gross, refunded) AS (
-          SELECT o.currency, COUNT(*), SUM(o.amount_cents), SUM(o.refunded_cents) FROM orders AS o
+          SELECT o.currency, COUNT(*), TOTAL(o.amount_cents), TOTAL(o.refunded_cents) FROM orders AS o
           WHERE o.currency IN (SELECT currency FROM currencies) AND \(filter)
           GROUP BY o.currency
           UNION ALL
-          SELECT 'usd', COUNT(*), SUM(o.amount_cents), SUM(o.refunded_cents) FROM orders AS o
+          SELECT 'usd', COUNT(*), TOTAL(o.amount_cents), TOTAL(o.refunded_cents) FROM orders AS o
           WHERE o.currency IS NULL AND \(filter)
         )
-        SELECT currency, SUM(orders) AS orders, COALESCE(SUM(gross), 0) AS gross_cents,
-          COALESCE(SUM(refunded), 0) AS refunded_cents
+        SELECT currency, SUM(orders) AS orders, CAST(TOTAL(gross) AS INTEGER) AS gross_cents,
+          CAST(TOTAL(refunded) AS INTEGER) AS refunded_cents
         FROM totals GROUP BY currency HAVING SUM(orders) > 0 ORDER BY currency
         """
     }

@@ -16,31 +16,12 @@ struct SeededGenerator: RandomNumberGenerator {
 }
 
 extension Database {
-    /// Revenue as it was computed before the rollup: a scan of every order in the range (schema version 5's
-    /// query), with its sums saturating as the rollup's do instead of failing with "integer overflow".
+    /// Revenue as it was computed before the rollup: a scan of every order in the range, by the query that
+    /// schema version 5 used and customer totals still use.
     func revenueByScanningOrders(from start: String, before end: String) throws -> [CurrencyTotals] {
-        let filter = "o.created_at >= ?1 AND o.created_at < ?2"
-        return try fetchAll(
-            """
-            WITH RECURSIVE currencies(currency) AS (
-              SELECT MIN(currency) FROM orders
-              UNION ALL
-              SELECT (SELECT MIN(currency) FROM orders WHERE currency > currencies.currency) FROM currencies
-              WHERE currency IS NOT NULL
-            ),
-            totals(currency, orders, gross, refunded) AS (
-              SELECT o.currency, COUNT(*), TOTAL(o.amount_cents), TOTAL(o.refunded_cents) FROM orders AS o
-              WHERE o.currency IN (SELECT currency FROM currencies) AND \(filter)
-              GROUP BY o.currency
-              UNION ALL
-              SELECT 'usd', COUNT(*), TOTAL(o.amount_cents), TOTAL(o.refunded_cents) FROM orders AS o
-              WHERE o.currency IS NULL AND \(filter)
-            )
-            SELECT currency, SUM(orders) AS orders, CAST(TOTAL(gross) AS INTEGER) AS gross_cents,
-              CAST(TOTAL(refunded) AS INTEGER) AS refunded_cents
-            FROM totals GROUP BY currency HAVING SUM(orders) > 0 ORDER BY currency
-            """,
-            [start, end], CurrencyTotals.init(row:))
+        try fetchAll(
+            Database.totalsSQL(filter: "o.created_at >= ?1 AND o.created_at < ?2"), [start, end],
+            CurrencyTotals.init(row:))
     }
 
     /// Every `revenue_days` row with orders, as `day currency orders gross refunded`, by day and currency.
