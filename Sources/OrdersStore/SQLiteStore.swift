@@ -23,7 +23,7 @@ public final class SQLiteStore: Sendable {
     private let busyTimeout: Duration
     private let busyObserver: Database.BusyObserver?
     /// Whether reads get connections of their own: only in WAL mode do they run beside the writer.
-    private let readsSideBySide: Bool
+    private let readsSideBySide: Atomic<Bool>
 
     /// How many idle read connections are kept; more are closed when put back. Each holds a page cache of up to
     /// 2 MB, and reads run at once only as many as the threads running tasks, two on a two-core machine.
@@ -72,7 +72,7 @@ public final class SQLiteStore: Sendable {
             }
             return database
         }
-        readsSideBySide = try writer.fetchOne("PRAGMA journal_mode") { try $0.string("journal_mode") } == "wal"
+        readsSideBySide = Atomic(try Self.isInWALMode(writer))
     }
 
     deinit {
@@ -86,7 +86,7 @@ public final class SQLiteStore: Sendable {
     /// On a file database `body` gets a read-only connection: writing from it fails with `SQLITE_READONLY`.
     /// The `Database` is lent for the duration of `body`; do not keep it.
     public func read<T>(_ body: (Database) throws -> T) throws -> T {
-        guard readsSideBySide else { return try serialized(.deferred, body) }
+        guard readsSideBySide.load(ordering: .acquiring) else { return try serialized(.deferred, body) }
         let reader = try takeReader()
         defer { putBack(reader) }
         return try reader.transaction(.deferred, body)
@@ -105,9 +105,19 @@ public final class SQLiteStore: Sendable {
 
     /// Applies the migrations the file lacks, one transaction each, taking turns with other processes.
     public func migrateNow() throws {
-        try Self.mappingFileErrors(at: writer.location) {
-            try writerLock.withLock { _ in try writer.migrate() }
+        let inWALMode = try Self.mappingFileErrors(at: writer.location) {
+            try writerLock.withLock { _ in
+                try writer.migrate()
+                return try Self.isInWALMode(writer)
+            }
         }
+        // A file that was behind switches to WAL once migrated; from then on reads run beside the writer.
+        readsSideBySide.store(inWALMode, ordering: .releasing)
+    }
+
+    /// Whether the connection's database is in WAL mode, where readers run beside the writer.
+    private static func isInWALMode(_ database: Database) throws -> Bool {
+        try database.fetchOne("PRAGMA journal_mode") { try $0.string("journal_mode") } == "wal"
     }
 
     /// An idle read-only connection, or a new one when every reader is busy.

@@ -12,7 +12,7 @@ struct MigrationTests {
         try withTemporaryDirectory { directory throws in
             let store = try SQLiteStore(location: .file(path: directory + "/orders.db"))
             try store.read { db throws in
-                #expect(try db.schemaVersion == 5)
+                #expect(try db.schemaVersion == 6)
                 #expect(try db.fetchOne("PRAGMA journal_mode") { try $0.string(0) } == "wal")
                 #expect(try db.fetchOne("PRAGMA foreign_keys") { try $0.int(0) } == 1)
                 #expect(
@@ -35,6 +35,9 @@ struct MigrationTests {
                 for trigger in [
                     "orders_after_insert on orders", "refund_log_after_delete on refund_log",
                     "refund_log_after_insert on refund_log", "refund_log_after_update on refund_log",
+                    "orders_revenue_before_insert on orders", "orders_revenue_after_insert on orders",
+                    "orders_revenue_after_replace on orders",
+                    "orders_revenue_after_update on orders", "orders_revenue_after_delete on orders",
                 ] {
                     #expect(objects.contains("trigger \(trigger)"), "missing \(trigger)")
                 }
@@ -63,8 +66,43 @@ struct MigrationTests {
             let migrated = try legacy.read { try $0.schemaObjects() }
             let created = try fresh.read { try $0.schemaObjects() }
             #expect(migrated == created)
-            #expect(migrated.count == 26)
+            #expect(migrated.count == 33)
         }
+    }
+
+    @Test("migrating folds the write-ahead log back into the file, so no log as large as the database stays behind")
+    func migrationTruncatesTheLog() throws {
+        try withTemporaryDirectory { directory throws in
+            let path = directory + "/payments.db"
+            try LegacyDatabase.create(at: path)
+            let store = try SQLiteStore(location: .file(path: path))
+            // Still open: the log exists but holds nothing.
+            #expect(try contents(of: path + "-wal").isEmpty)
+            #expect(try store.read { try $0.schemaVersion } == Schema.latestVersion)
+        }
+    }
+
+    @Test("indexes on orders are built once, after the data, and one a later migration drops is never built")
+    func ordersIndexesWaitForTheData() throws {
+        let store = try SQLiteStore(location: .memory)
+        let batch = try store.write { db throws in
+            var batch = MigrationBatch()
+            try db.execute("CREATE TABLE scratch (x)")
+            try batch.run("CREATE INDEX batch_a ON orders (amount_cents)", on: db)
+            try batch.run("CREATE UNIQUE INDEX batch_b ON orders(id, amount_cents)", on: db)
+            try batch.run("CREATE INDEX batch_c ON scratch (x)", on: db)
+            try batch.run("DROP INDEX IF EXISTS batch_a", on: db)
+            let before = try db.fetchAll("SELECT name FROM sqlite_master WHERE name GLOB 'batch_*'") {
+                try $0.string("name")
+            }
+            try batch.finish(on: db)
+            let after = try db.fetchAll(
+                "SELECT name FROM sqlite_master WHERE name GLOB 'batch_*' ORDER BY name"
+            ) { try $0.string("name") }
+            return (before, after)
+        }
+        #expect(batch.0 == ["batch_c"])
+        #expect(batch.1 == ["batch_b", "batch_c"])
     }
 
     @Test("a legacy file is migrated in place with every row accounted for")
@@ -87,7 +125,7 @@ struct MigrationTests {
 
             let store = try SQLiteStore(location: .file(path: path))
             try store.read { db throws in
-                #expect(try db.schemaVersion == 5)
+                #expect(try db.schemaVersion == 6)
                 #expect(try db.dump("customers", columns: customerColumns) == customersBefore)
                 #expect(try db.dump("orders", columns: orderColumns) == ordersBefore)
                 // The money movements and the look-alikes stay, unchanged in their old columns.
@@ -140,7 +178,7 @@ struct MigrationTests {
             #expect(flagsAgain == flags)
             #expect(flags.count == 2)
             let version = try second.read { try $0.schemaVersion }
-            #expect(version == 5)
+            #expect(version == 6)
         }
     }
 
@@ -151,14 +189,14 @@ struct MigrationTests {
             do {
                 let database = try Database(location: .file(path: path))
                 try database.execute("CREATE TABLE future (x)")
-                try database.execute("PRAGMA user_version = 7")
+                try database.execute("PRAGMA user_version = 8")
             }
             let bytes = try contents(of: path)
             #expect {
                 try SQLiteStore(location: .file(path: path))
             } throws: { error in
                 (error as? StoreError)?.message
-                    == "The database at \(path) has schema version 7, but this payment-ops knows only up to version 5; "
+                    == "The database at \(path) has schema version 8, but this payment-ops knows only up to version 6; "
                     + "upgrade payment-ops. The file was left untouched."
             }
             #expect(try contents(of: path) == bytes)

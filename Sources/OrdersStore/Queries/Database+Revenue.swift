@@ -5,11 +5,13 @@ extension Database {
     /// (`YYYY-MM-DD`, both inclusive), by currency ascending; one SQL statement.
     ///
     /// Gross counts every order created in the range, whatever its status; refunded counts the succeeded
-    /// refunds of those orders, whenever they happened.
+    /// refunds of those orders, whenever they happened. Read from the per-day rollup `revenue_days` (schema
+    /// version 6), so the cost grows with the days in the range, not with the orders. Sums saturate at the integer
+    /// limits instead of failing, as the journal sums do; below 2^53 cents they are exact.
     /// - Throws: `StoreError` of kind `.invalidDate` when a date is not a real `YYYY-MM-DD` day.
     public func revenue(from startDate: String, through endDate: String) throws -> [CurrencyTotals] {
         let start = try Self.day(startDate)
-        // Stored text compares in time order, and "2026-11-28" sorts before every time on that day.
+        // Day keys compare in time order, and the day after the end is the first one not wanted.
         let end = try Self.day(endDate).addingTimeInterval(86_400)
         return try fetchAll(
             Self.revenueSQL,
@@ -23,19 +25,29 @@ extension Database {
         try fetchAll(Self.customerTotalsSQL, [customerID], CurrencyTotals.init(row:))
     }
 
-    /// The revenue statement, visible to tests that check its query plan.
-    static let revenueSQL = totalsSQL(filter: "o.created_at >= ?1 AND o.created_at < ?2")
+    /// The revenue statement, visible to tests that check its query plan: one range of the rollup's primary key.
+    ///
+    /// A day whose orders were all deleted keeps its row with zero orders; it is left out like a day without one.
+    static let revenueSQL = """
+        SELECT currency, SUM(orders) AS orders, CAST(TOTAL(gross_cents) AS INTEGER) AS gross_cents,
+          CAST(TOTAL(refunded_cents) AS INTEGER) AS refunded_cents
+        FROM revenue_days WHERE day >= ?1 AND day < ?2
+        GROUP BY currency HAVING SUM(orders) > 0 ORDER BY currency
+        """
+
     private static let customerTotalsSQL = totalsSQL(filter: "o.customer_id = ?1")
 
-    /// The one aggregation behind revenue and customer totals, over the orders `filter` selects.
+    /// The aggregation behind customer totals, over the orders `filter` selects; before the rollup it was revenue's
+    /// too, and the tests keep it as the oracle the rollup is checked against.
     ///
     /// Reads each order's `refunded_cents`, which triggers keep equal to its succeeded refunds (schema version 3).
-    /// SQLite groups by sorting unless rows arrive in group order, and sorting half a million rows costs more than
-    /// reading them. So the currencies are listed first, one index seek each (a loose index scan), and
-    /// `currency IN` walks `ix_orders_currency_created` one currency at a time, its date range only, already grouped,
-    /// without consulting ANALYZE statistics. Legacy orders with no currency are `usd` and get their own range, then
-    /// join the `usd` row; that branch always yields a row, so empty groups are dropped at the end.
-    private static func totalsSQL(filter: String) -> String {
+    /// SQLite groups by sorting unless rows arrive in group order. So the currencies are listed first, one index
+    /// seek each (a loose index scan), and `currency IN` walks `ix_orders_currency_created` one currency at a time,
+    /// already grouped, without consulting ANALYZE statistics. Legacy orders with no currency are `usd` and get
+    /// their own range, then join the `usd` row; that branch always yields a row, so empty groups are dropped at
+    /// the end. Sums saturate at the integer limits as the rollup's do (`TOTAL` never fails, and is exact below
+    /// 2^53 cents).
+    static func totalsSQL(filter: String) -> String {
         """
         WITH RECURSIVE currencies(currency) AS (
           SELECT MIN(currency) FROM orders
@@ -44,15 +56,15 @@ extension Database {
           WHERE currency IS NOT NULL
         ),
         totals(currency, orders, gross, refunded) AS (
-          SELECT o.currency, COUNT(*), SUM(o.amount_cents), SUM(o.refunded_cents) FROM orders AS o
+          SELECT o.currency, COUNT(*), TOTAL(o.amount_cents), TOTAL(o.refunded_cents) FROM orders AS o
           WHERE o.currency IN (SELECT currency FROM currencies) AND \(filter)
           GROUP BY o.currency
           UNION ALL
-          SELECT 'usd', COUNT(*), SUM(o.amount_cents), SUM(o.refunded_cents) FROM orders AS o
+          SELECT 'usd', COUNT(*), TOTAL(o.amount_cents), TOTAL(o.refunded_cents) FROM orders AS o
           WHERE o.currency IS NULL AND \(filter)
         )
-        SELECT currency, SUM(orders) AS orders, COALESCE(SUM(gross), 0) AS gross_cents,
-          COALESCE(SUM(refunded), 0) AS refunded_cents
+        SELECT currency, SUM(orders) AS orders, CAST(TOTAL(gross) AS INTEGER) AS gross_cents,
+          CAST(TOTAL(refunded) AS INTEGER) AS refunded_cents
         FROM totals GROUP BY currency HAVING SUM(orders) > 0 ORDER BY currency
         """
     }

@@ -28,7 +28,8 @@ public final class MigratingStore: OrdersStore {
     /// The wrapped store's name.
     public var displayName: String { base.displayName }
 
-    /// The wrapped store's status, at once: reading the version needs no migration.
+    /// The wrapped store's status, without waiting for the gate (though SQLite, until a migrated file switches to
+    /// WAL, reads it after the migration's writes).
     public func status() async throws -> StoreStatus {
         try await base.status()
     }
