@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import DynamicJSON
 import NIOCore
+import NIOPosix
 import Testing
 
 @testable import PaymentOpsHTTP
@@ -61,6 +62,40 @@ extension Array where Element: Sendable {
         AsyncStream { continuation in
             for element in self { continuation.yield(element) }
             continuation.finish()
+        }
+    }
+}
+
+@Suite("Connection limits and logs")
+struct ConnectionAndLogTests {
+    @Test("a connection that dribbles its request head is closed after the header timeout", .timeLimit(.minutes(1)))
+    func headerTimeout() async throws {
+        try await HTTPWorld.run(configure: { $0.headerTimeout = .milliseconds(200) }) { world in
+            let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+                .connect(host: "127.0.0.1", port: world.port).get()
+            try await channel.writeAndFlush(ByteBuffer(string: "POST /mcp HTTP/1.1\r\nHost: localhost\r\n")).get()
+            // The server closes it; without the timeout this would wait for the 75 s idle timeout and fail the limit.
+            try await channel.closeFuture.get()
+        }
+    }
+
+    @Test("no token appears in the server's log, accepted or refused")
+    func noTokenInLogs() async throws {
+        try await HTTPWorld.run { world in
+            let valid = try await world.token(scopes: ["payments:read"])
+            var wrongAudience = world.claims(scopes: [])
+            wrongAudience.aud = ["https://other.example"]
+            let refused = try await TestIssuer.token(wrongAudience)
+            let session = try await world.initialize(token: valid)
+            _ = try await world.post(rpc(id: 2, "tools/list"), token: valid, session: session)
+            _ = try await world.post(rpc(id: 3, "tools/call", ["name": "issue_refund"]), token: valid, session: session)
+            _ = try await world.post(rpc(id: 4, "server/discover"), token: refused)
+            let lines = world.log.all
+            #expect(lines.contains { $0.contains("refused an access token: audience does not include") })
+            for token in [valid, refused] {
+                let signature = String(token.split(separator: ".").last ?? "")
+                #expect(!lines.contains { $0.contains(signature) || $0.contains(token) })
+            }
         }
     }
 }

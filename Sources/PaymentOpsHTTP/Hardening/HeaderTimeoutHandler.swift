@@ -15,7 +15,7 @@ final class HeaderTimeoutHandler: ChannelDuplexHandler, RemovableChannelHandler 
 
     /// Creates the handler for one connection.
     init(timeout: Duration) {
-        self.timeout = .nanoseconds(Int64(timeout.components.seconds) * 1_000_000_000)
+        self.timeout = timeout.timeAmount
     }
 
     func handlerAdded(context: ChannelHandlerContext) {

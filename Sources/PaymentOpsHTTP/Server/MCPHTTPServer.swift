@@ -42,7 +42,7 @@ public struct MCPHTTPServer: Sendable {
             server: .http1(
                 configuration: HTTP1Channel.Configuration(
                     additionalChannelHandlers: [HeaderTimeoutHandler(timeout: settings.headerTimeout)],
-                    idleTimeout: .nanoseconds(Int64(settings.idleTimeout.components.seconds) * 1_000_000_000))),
+                    idleTimeout: settings.idleTimeout.timeAmount)),
             configuration: ApplicationConfiguration(
                 address: .hostname(settings.bind.host, port: settings.bind.port), serverName: "payment-ops"),
             onServerRunning: { channel in

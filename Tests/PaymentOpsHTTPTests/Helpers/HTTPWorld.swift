@@ -29,7 +29,11 @@ struct HTTPWorld: Sendable {
 
     let issuer: TestIssuer
     let clock: TestClock
-    let base: String
+    let port: Int
+    /// Every line the server logged, at every level.
+    let log: LogRecorder
+
+    var base: String { "http://127.0.0.1:\(port)" }
 
     var endpoint: String { base + "/mcp" }
 
@@ -49,13 +53,15 @@ struct HTTPWorld: Sendable {
             let catalog = Catalog(
                 instructions: real.instructions, tools: real.tools + [ConfirmActionTool()], resources: real.resources,
                 prompts: real.prompts)
-            let server = MCPHTTPServer(catalog: catalog, options: ServerOptions(), settings: settings, logger: .silent)
+            let log = LogRecorder()
+            let logger = Logger(threshold: .debug, sink: log.append)
+            let server = MCPHTTPServer(catalog: catalog, options: ServerOptions(), settings: settings, logger: logger)
             let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
             let running = Task { try await server.run(handlingSignals: false) { portContinuation.yield($0) } }
             defer { running.cancel() }
             var iterator = ports.makeAsyncIterator()
             guard let port = await iterator.next() else { throw CancellationError() }
-            return try await body(HTTPWorld(issuer: issuer, clock: clock, base: "http://127.0.0.1:\(port)"))
+            return try await body(HTTPWorld(issuer: issuer, clock: clock, port: port, log: log))
         }
     }
 

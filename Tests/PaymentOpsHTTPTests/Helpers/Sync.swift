@@ -10,6 +10,15 @@ final class Counter: Sendable {
     var value: Int { count.withLock { $0 } }
 }
 
+/// Keeps log lines for a test to read.
+final class LogRecorder: Sendable {
+    private let lines = Mutex<[String]>([])
+
+    @Sendable func append(_ line: String) { lines.withLock { $0.append(line) } }
+
+    var all: [String] { lines.withLock { $0 } }
+}
+
 /// A value set once another task knows it.
 final class Box<Value: Sendable>: Sendable {
     private let storage = Mutex<Value?>(nil)
