@@ -9,7 +9,17 @@ let package = Package(
         .executable(name: "stripe-fake", targets: ["stripe-fake"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // Default traits off: neither full Foundation nor swift-configuration comes into the binary.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/vapor/jwt-kit", from: "5.8.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        // Named for the modules PaymentOpsHTTP imports itself; Hummingbird brings the same versions.
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0", traits: []),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
     ],
     targets: [
         .systemLibrary(
@@ -35,12 +45,29 @@ let package = Package(
         .target(name: "DynamicJSON"),
         // The MCP engine, catalog and stdio transport: a library, so tests drive it without a process.
         .target(name: "PaymentOpsMCP", dependencies: ["DynamicJSON", "PaymentCore"]),
+        // The team server's edge: Streamable HTTP, the OAuth resource server and its hardening, over the same engine.
+        .target(
+            name: "PaymentOpsHTTP",
+            dependencies: [
+                "DynamicJSON",
+                "PaymentOpsMCP",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+            ]
+        ),
         // The command line and the composition root: the only place that names the store and Stripe.
         .executableTarget(
             name: "PaymentOpsServer",
             dependencies: [
                 "OrdersStore",
                 "PaymentCore",
+                "PaymentOpsHTTP",
                 "PaymentOpsMCP",
                 "StripeClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -61,6 +88,18 @@ let package = Package(
         .testTarget(name: "StripeClientTests", dependencies: ["DynamicJSON", "StripeClient", "StripeFake"]),
         .testTarget(
             name: "PaymentCoreTests", dependencies: ["OrdersStore", "PaymentCore", "StripeClient", "StripeFake"]
+        ),
+        .testTarget(
+            name: "PaymentOpsHTTPTests",
+            dependencies: [
+                "DynamicJSON", "OrdersStore", "PaymentCore", "PaymentOpsHTTP", "PaymentOpsMCP",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
         ),
         .testTarget(
             name: "PaymentOpsServerTests",

@@ -20,6 +20,9 @@ struct ToolContext: Sendable {
     let progressToken: JSONValue?
     /// Client-visible log messages at or above this level are sent; `nil` sends none.
     let clientLogLevel: LogLevel?
+    /// Who called, when the transport authenticated them (HTTP): the actor for the journal; `nil` on stdio, where
+    /// the configured `PAYMENT_OPS_ACTOR` speaks.
+    var principal: RequestPrincipal? = nil
 
     /// Whether `elicit` can reach a human; when `false` use the confirmation-token flow.
     var canElicit: Bool {

@@ -1,14 +1,14 @@
 /// The protocol versions this server speaks, and how a request picks its era.
-enum ProtocolVersions {
+public enum ProtocolVersions {
     /// The stateless revision, chosen per request by `_meta`.
-    static let stateless = "2026-07-28"
+    public static let stateless = "2026-07-28"
     /// Versions negotiated with `initialize`, newest first.
-    static let handshake = ["2025-11-25", "2025-06-18", "2025-03-26", "2024-11-05"]
+    public static let handshake = ["2025-11-25", "2025-06-18", "2025-03-26", "2024-11-05"]
     /// Every version, newest first, as `server/discover` and `-32022` report them.
-    static let all = [stateless] + handshake
+    public static let all = [stateless] + handshake
 
     /// The `_meta` key prefix reserved for the 2026-07-28 envelope.
-    static let metaPrefix = "io.modelcontextprotocol/"
+    public static let metaPrefix = "io.modelcontextprotocol/"
     /// `_meta` key of the request's protocol version.
     static let versionKey = "io.modelcontextprotocol/protocolVersion"
     /// `_meta` key of the client's capabilities.

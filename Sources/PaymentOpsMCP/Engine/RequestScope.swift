@@ -10,17 +10,21 @@ struct RequestScope: Sendable {
     let params: [String: JSONValue]
     /// The era it is served under.
     let era: ProtocolEra
+    /// Who sent it, when the transport authenticated them (HTTP); `nil` on stdio.
+    let principal: RequestPrincipal?
 
     /// Resolves the method and era of a request.
     /// - Throws: `-32601` for a method unknown (in its era), the envelope's errors, or `-32600`
     ///   for a handshake-era request before `initialize`.
-    init(id: RequestID, method name: String, params: [String: JSONValue], session: HandshakeSession)
-        throws(RPCError)
-    {
+    init(
+        id: RequestID, method name: String, params: [String: JSONValue], session: HandshakeSession,
+        principal: RequestPrincipal? = nil
+    ) throws(RPCError) {
         guard let method = MCPMethod(rawValue: name) else { throw .methodNotFound(name) }
         self.id = id
         self.method = method
         self.params = params
+        self.principal = principal
         if let envelope = try Envelope.read(from: params) {
             guard method.existsInStatelessEra else { throw .methodNotFound(name) }
             era = .stateless(envelope)

@@ -4,7 +4,8 @@ extension Server {
     /// `tools/list`: every tool, unpaginated.
     func listTools(_ scope: RequestScope) throws(RPCError) -> MethodResult {
         try Self.refuseCursor(scope)
-        let tools = catalog.tools.map { tool -> JSONValue in
+        let visible = catalog.tools.filter { scope.principal?.mayUseTool($0.name) ?? true }
+        let tools = visible.map { tool -> JSONValue in
             [
                 "name": .string(tool.name), "title": .string(tool.title), "description": .string(tool.description),
                 "inputSchema": tool.inputSchema, "outputSchema": tool.outputSchema,
@@ -18,7 +19,9 @@ extension Server {
     /// results and unanswered questions (2026-07-28) into `input_required` results.
     func callTool(_ scope: RequestScope) async throws -> MethodResult {
         let name = try scope.string("name")
-        guard let tool = catalog.tool(named: name) else { throw RPCError.invalidParams("unknown tool \"\(name)\"") }
+        guard let tool = catalog.tool(named: name), scope.principal?.mayUseTool(name) ?? true else {
+            throw RPCError.invalidParams("unknown tool \"\(name)\"")
+        }
         let arguments = try scope.optionalObject("arguments") ?? [:]
         let round = try startRound(scope, toolName: name, arguments: arguments)
         let validated: [String: JSONValue]
@@ -126,6 +129,6 @@ extension Server {
         return ToolContext(
             protocolVersion: scope.era.protocolVersion, elicitation: channel,
             notify: { method, params in outbound(OutgoingMessage.notification(method: method, params: params)) },
-            progressToken: scope.progressToken, clientLogLevel: logLevel)
+            progressToken: scope.progressToken, clientLogLevel: logLevel, principal: scope.principal)
     }
 }

@@ -5,8 +5,9 @@ import DynamicJSON
 ///
 /// Transports feed it lines in order through `receive(_:)`; tests use `handle(line:)`.
 /// Responses come back as a `Reply`; everything else the server says (progress, log messages,
-/// its own requests) goes through `outbound`.
-actor Server {
+/// its own requests) goes through `outbound`, called from within the task of the request that caused it (so a
+/// transport can route it with a task-local value bound around `receive`).
+public actor Server {
     /// The table of tools, resources and prompts.
     let catalog: Catalog
     /// Engine settings.
@@ -28,7 +29,7 @@ actor Server {
     var inputStates: InputStateStore
 
     /// Creates an engine.
-    init(
+    public init(
         catalog: Catalog, options: ServerOptions = ServerOptions(), logger: Logger = .silent,
         outbound: @escaping @Sendable (JSONValue) -> Void
     ) {
@@ -41,7 +42,8 @@ actor Server {
 
     /// Takes one line from the client, in arrival order; returns at once, without waiting for
     /// tools or other slow work.
-    func receive(_ line: some Collection<UInt8>) -> Reply {
+    /// - Parameter principal: Who sent it, as the transport authenticated them; `nil` on stdio.
+    public func receive(_ line: some Collection<UInt8>, principal: RequestPrincipal? = nil) -> Reply {
         let value: JSONValue
         do {
             value = try JSONCodec.parse(line)
@@ -62,7 +64,7 @@ actor Server {
             }
             return .none
         case .request(let id, let method, let params):
-            return start(id: id, method: method, params: params)
+            return start(id: id, method: method, params: params, principal: principal)
         }
     }
 
@@ -80,18 +82,20 @@ actor Server {
     }
 
     /// The client closed its input: nothing more will answer the server's requests.
-    func inputClosed() {
+    public func inputClosed() {
         clientRequests.resolveAll(with: nil)
     }
 
-    private func start(id: RequestID, method: String, params: [String: JSONValue]) -> Reply {
+    private func start(id: RequestID, method: String, params: [String: JSONValue], principal: RequestPrincipal?)
+        -> Reply
+    {
         guard inflight[id] == nil else {
             let reason = "id \(id) is already used by a request in progress"
             return .immediate(Response(id: id, outcome: .failure(.invalidRequest(reason))))
         }
         let scope: RequestScope
         do {
-            scope = try RequestScope(id: id, method: method, params: params, session: session)
+            scope = try RequestScope(id: id, method: method, params: params, session: session, principal: principal)
         } catch {
             return .immediate(Response(id: id, outcome: .failure(error)))
         }
@@ -137,7 +141,7 @@ actor Server {
 }
 
 /// What `Server.receive` produced for one line.
-enum Reply: Sendable {
+public enum Reply: Sendable {
     /// Nothing to answer (a notification, or a response to the server's request).
     case none
     /// The response, ready now.
@@ -146,7 +150,7 @@ enum Reply: Sendable {
     case pending(Task<Response?, Never>)
 
     /// The response, waiting for it when it is still being worked on.
-    func message() async -> Response? {
+    public func message() async -> Response? {
         switch self {
         case .none: nil
         case .immediate(let response): response

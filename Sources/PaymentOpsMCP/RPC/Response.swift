@@ -1,7 +1,7 @@
 import DynamicJSON
 
 /// The engine's answer to one client request; the transport writes it as one line.
-struct Response: Sendable {
+public struct Response: Sendable {
     /// The request's id; `nil` when it could not be read.
     let id: RequestID?
     /// The result, with the era's envelope already added, or the error.
@@ -32,7 +32,7 @@ struct Response: Sendable {
 
     /// The line to send: `line()`, or, when the result cannot be encoded, an internal error for the same id, so the
     /// client is never left waiting; `failed` hears why.
-    func lineOrInternalError(reporting failed: (JSONWriter.NonFiniteNumber) -> Void = { _ in }) -> [UInt8] {
+    public func lineOrInternalError(reporting failed: (JSONWriter.NonFiniteNumber) -> Void = { _ in }) -> [UInt8] {
         do {
             return try line()
         } catch {

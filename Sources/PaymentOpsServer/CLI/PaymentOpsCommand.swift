@@ -1,5 +1,6 @@
 import ArgumentParser
 import PaymentCore
+import PaymentOpsHTTP
 import PaymentOpsMCP
 
 /// The `payment-ops` command line.
@@ -30,7 +31,7 @@ struct PaymentOpsCommand: AsyncParsableCommand {
     /// ArgumentParser's parse (reflection and first-time protocol-conformance lookups, for the completion-script
     /// flags above all) was a fifth of the server's start-up time, and there is nothing to parse here.
     static func main() async {
-        let arguments = Array(CommandLine.arguments.dropFirst())
+        let arguments = ServeCommand.fillingInHTTPAddress(Array(CommandLine.arguments.dropFirst()))
         do {
             if arguments.isEmpty || arguments == ["serve"] {
                 try await ServeCommand.serve(envFile: nil)
@@ -53,16 +54,24 @@ struct PaymentOpsCommand: AsyncParsableCommand {
     }
 }
 
-/// `payment-ops serve`: the stdio MCP server.
+/// `payment-ops serve`: the stdio MCP server, or with `--http` the team server.
 struct ServeCommand: AsyncParsableCommand {
     /// Describes the subcommand.
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Serve MCP over stdin/stdout (the default).",
+        abstract: "Serve MCP over stdin/stdout (the default), or over Streamable HTTP with --http.",
         version: PaymentOps.version
     )
 
     @OptionGroup var settings: SettingsOptions
+
+    /// Where the team server listens; `nil` serves stdio.
+    @Option(
+        name: .customLong("http"),
+        help: ArgumentHelp(
+            "Serve Streamable HTTP with OAuth on HOST:PORT ([::1]:PORT for IPv6; default \(BindTarget.defaultValue)).",
+            valueName: "host:port"))
+    var http: String?
 
     /// Creates the command; ArgumentParser fills in the options.
     init() {}
@@ -74,7 +83,42 @@ struct ServeCommand: AsyncParsableCommand {
     ///
     /// A setting that cannot be used ends the command before serving, with one line on stderr and status 1.
     func run() async throws {
-        try await Self.serve(envFile: settings.envFile)
+        if let http {
+            try await Self.serveHTTP(listen: http, envFile: settings.envFile)
+        } else {
+            try await Self.serve(envFile: settings.envFile)
+        }
+    }
+
+    /// `--http` with no address means the default one; ArgumentParser has no option with an optional value.
+    static func fillingInHTTPAddress(_ arguments: [String]) -> [String] {
+        var filled: [String] = []
+        for (index, argument) in arguments.enumerated() {
+            filled.append(argument)
+            let next = arguments.indices.contains(index + 1) ? arguments[index + 1] : nil
+            if argument == "--http", next == nil || next?.hasPrefix("-") == true {
+                filled.append(BindTarget.defaultValue)
+            }
+        }
+        return filled
+    }
+
+    /// Serves the team server until SIGTERM/SIGINT, which stop accepting and let in-flight calls finish.
+    static func serveHTTP(listen: String, envFile: String?) async throws {
+        let (configuration, service) = try SettingsOptions.service(envFile: envFile)
+        let settings: HTTPSettings
+        do {
+            settings = try HTTPSettings.read(listen: listen) { configuration.httpValues[$0] }
+        } catch {
+            Logger.writeToStderr("payment-ops: \(error)")
+            throw ExitCode.failure
+        }
+        let logger = Logger(threshold: configuration.logLevel)
+        let reconciliation = service.gateway == nil ? nil : Self.reconcileInBackground(service, logger: logger)
+        defer { reconciliation?.cancel() }
+        let server = MCPHTTPServer(
+            catalog: makeCatalog(service: service), options: ServerOptions(), settings: settings, logger: logger)
+        try await server.run()
     }
 
     /// Serves with the settings from the environment and `envFile` (or `./.env`).

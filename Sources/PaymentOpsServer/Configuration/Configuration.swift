@@ -18,6 +18,12 @@ struct Configuration: Equatable {
     var actor = PaymentPolicy.defaultActor
     /// The least severe level written to stderr.
     var logLevel = LogLevel.info
+    /// The team server's settings as set (`serve --http` reads them through `HTTPSettings`), by name.
+    var httpValues: [String: String] = [:]
+    /// The names `httpValues` collects.
+    static let httpSettingNames = [
+        "PAYMENT_OPS_PUBLIC_URL", "PAYMENT_OPS_OAUTH_ISSUER", "PAYMENT_OPS_ALLOWED_ORIGINS", "PAYMENT_OPS_RATE_LIMIT",
+    ]
 
     /// Reads the settings from `environment`, falling back to the values of a `.env` file.
     ///
@@ -49,6 +55,7 @@ struct Configuration: Equatable {
             }
             self.actor = actor
         }
+        for name in Self.httpSettingNames { httpValues[name] = value(name) }
         if let level = value("LOG_LEVEL") {
             guard let parsed = LogLevel(name: level) else {
                 throw ConfigurationError("LOG_LEVEL must be debug, info, warning or error, not \"\(level)\"")
