@@ -8,7 +8,7 @@ import Testing
 @Suite("The principal seam in the engine")
 struct PrincipalSeamTests {
     private func engine() throws -> Server {
-        let service = PaymentService(store: try OrdersStore(url: "sqlite::memory:"), gateway: nil)
+        let service = PaymentService(store: try SQLiteStore(url: "sqlite::memory:"), gateway: nil)
         let real = makeCatalog(service: service)
         let catalog = Catalog(instructions: "", tools: real.tools + [ConfirmActionTool()])
         return Server(catalog: catalog, outbound: { _ in })

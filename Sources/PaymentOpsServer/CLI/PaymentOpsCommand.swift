@@ -105,7 +105,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     /// Serves the team server until SIGTERM/SIGINT, which stop accepting and let in-flight calls finish.
     static func serveHTTP(listen: String, envFile: String?) async throws {
-        let (configuration, service) = try SettingsOptions.service(envFile: envFile)
+        let (configuration, logger, service) = try await SettingsOptions.servingService(envFile: envFile)
         let settings: HTTPSettings
         do {
             settings = try HTTPSettings.read(listen: listen) { configuration.httpValues[$0] }
@@ -113,7 +113,6 @@ struct ServeCommand: AsyncParsableCommand {
             Logger.writeToStderr("payment-ops: \(error)")
             throw ExitCode.failure
         }
-        let logger = Logger(threshold: configuration.logLevel)
         let reconciliation = service.gateway == nil ? nil : Self.reconcileInBackground(service, logger: logger)
         defer { reconciliation?.cancel() }
         let server = MCPHTTPServer(

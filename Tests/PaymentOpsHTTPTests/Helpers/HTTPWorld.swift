@@ -48,7 +48,7 @@ struct HTTPWorld: Sendable {
                 issuer: issuer.url, allowedOrigins: ["https://claude.example"])
             settings.now = { clock.now }
             configure(&settings)
-            let store = try OrdersStore(url: "sqlite::memory:")
+            let store = try SQLiteStore(url: "sqlite::memory:")
             let real = makeCatalog(service: PaymentService(store: store, gateway: nil))
             let catalog = Catalog(
                 instructions: real.instructions, tools: real.tools + [ConfirmActionTool()], resources: real.resources,
