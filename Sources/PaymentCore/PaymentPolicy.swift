@@ -1,4 +1,4 @@
-import FoundationEssentials
+public import FoundationEssentials
 import OrdersStore
 
 /// The settings that shape what PaymentCore allows and records, with the design's defaults — the one place

@@ -1,4 +1,4 @@
-import OrdersStore
+public import OrdersStore
 
 /// The seven payment-support operations, the refund gate and reconciliation, on the orders database and Stripe.
 ///

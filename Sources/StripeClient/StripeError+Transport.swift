@@ -1,3 +1,4 @@
+import CCurl
 import FoundationEssentials
 
 /// Building `StripeError`s from what the transport saw, keeping Stripe's facts and dropping anything secret.

@@ -1,3 +1,4 @@
+import FoundationEssentials
 import OrdersStore
 import PaymentCore
 import Testing

@@ -1,3 +1,4 @@
+import DynamicJSON
 import FoundationEssentials
 import StripeClient
 import StripeFake

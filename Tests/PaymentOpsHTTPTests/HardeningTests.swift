@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import DynamicJSON
 import NIOCore
+import NIOHTTP1
 import NIOPosix
 import Testing
 

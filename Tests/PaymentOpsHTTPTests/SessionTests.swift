@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import DynamicJSON
+import NIOHTTP1
 import Testing
 
 @testable import PaymentOpsHTTP

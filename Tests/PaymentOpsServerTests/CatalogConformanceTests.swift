@@ -1,3 +1,4 @@
+import DynamicJSON
 import OrdersStore
 import PaymentCore
 import Testing

@@ -1,3 +1,4 @@
+import DynamicJSON
 import Testing
 
 @testable import PaymentOpsMCP

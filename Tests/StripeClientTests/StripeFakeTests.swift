@@ -1,3 +1,4 @@
+import DynamicJSON
 import StripeClient
 import StripeFake
 import Testing

@@ -1,4 +1,4 @@
-import DynamicJSON
+public import DynamicJSON
 import Synchronization
 
 /// What the fake does with one request: answer it, never answer it, or hang up.

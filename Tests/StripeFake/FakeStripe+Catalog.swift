@@ -1,3 +1,5 @@
+import DynamicJSON
+
 extension FakeStripe {
     mutating func createPrice(_ parameters: Parameters) -> FakeReply {
         guard let amount = parameters.integer("unit_amount") else { return Self.missingParameter("unit_amount") }

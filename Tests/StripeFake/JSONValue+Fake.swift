@@ -1,4 +1,4 @@
-import DynamicJSON
+public import DynamicJSON
 
 /// The few conveniences the fake needs to build Stripe-shaped objects; parsing and writing stay in `DynamicJSON`.
 extension JSONValue {

@@ -1,3 +1,5 @@
+import DynamicJSON
+
 extension StripeFake {
     /// Paths under this prefix answer questions about the fake itself, for processes that run it as
     /// `stripe-fake` (the benchmark and the interoperability check); they are not recorded as requests.

@@ -1,4 +1,4 @@
-import DynamicJSON
+public import DynamicJSON
 import Synchronization
 
 /// A real HTTP/1.1 server on 127.0.0.1 that speaks Stripe's API, for tests of anything that calls Stripe.

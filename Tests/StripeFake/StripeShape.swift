@@ -1,4 +1,4 @@
-import DynamicJSON
+public import DynamicJSON
 
 /// Stripe's example objects (from the fixtures published with its OpenAPI specification, stripe/stripe-mock,
 /// MIT), with every field present, so that the fake answers with Stripe's real shapes.

@@ -1,4 +1,4 @@
-import FoundationEssentials
+public import FoundationEssentials
 
 /// The current row of a query, read by column name (`row.string("email")`), or by position for a one-value query
 /// such as `SELECT COUNT(*)`.

@@ -1,4 +1,4 @@
-import FoundationEssentials
+public import FoundationEssentials
 
 /// A value bound to a `?` placeholder: an integer, text, or NULL.
 ///

@@ -1,4 +1,4 @@
-import FoundationEssentials
+public import FoundationEssentials
 
 /// A row of `customers`: the company's own record of a customer.
 public struct Customer: Sendable, Hashable {

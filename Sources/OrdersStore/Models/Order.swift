@@ -1,4 +1,4 @@
-import FoundationEssentials
+public import FoundationEssentials
 
 /// The lifecycle state of an order as the company records it.
 public enum OrderStatus: String, Sendable, Codable, CaseIterable {

@@ -1,4 +1,4 @@
-import FoundationEssentials
+public import FoundationEssentials
 
 /// A row of `refund_approvals`: a refund preview's single-use confirmation token and what it is bound to.
 public struct RefundApproval: Sendable, Hashable {

@@ -1,4 +1,4 @@
-import FoundationEssentials
+public import FoundationEssentials
 
 /// Where a journalled refund stands.
 public enum RefundLogStatus: String, Sendable, Codable, CaseIterable {

@@ -1,4 +1,4 @@
-import FoundationEssentials
+public import FoundationEssentials
 
 /// A row of `review_flags`: an order marked for a human to look at.
 public struct ReviewFlag: Sendable, Hashable {

@@ -1,4 +1,4 @@
-import FoundationEssentials
+public import FoundationEssentials
 
 /// Converts between `Date` and the UTC text the orders database stores (`YYYY-MM-DD HH:MM:SS.ffffff`).
 ///

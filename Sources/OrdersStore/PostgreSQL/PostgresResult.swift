@@ -1,5 +1,5 @@
 import CLibPQ
-import FoundationEssentials
+public import FoundationEssentials
 
 /// One `PGresult`: owns it and clears it in `deinit`. Not `Sendable`: it lives on the thread that ran its query.
 final class PostgresResult {

@@ -1,4 +1,4 @@
-import FoundationEssentials
+public import FoundationEssentials
 
 extension RefundLogEntry {
     /// The SELECT list `init(postgres:)` reads. Rows the legacy service writes after migration carry no currency;

@@ -1,4 +1,4 @@
-import FoundationEssentials
+public import FoundationEssentials
 
 extension RefundApproval {
     /// The `outcome` of a token that another refund of its order made void before it was used.

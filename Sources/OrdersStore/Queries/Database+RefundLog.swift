@@ -1,4 +1,4 @@
-import FoundationEssentials
+public import FoundationEssentials
 
 extension RefundLogEntry: RowDecodable {
     /// Rows the legacy service writes after migration carry no currency; their order's currency fills it in.

@@ -1,4 +1,4 @@
-import FoundationEssentials
+public import FoundationEssentials
 
 /// Everything the payment service asks of the orders database inside one transaction.
 ///

@@ -1,4 +1,4 @@
-import FoundationEssentials
+public import FoundationEssentials
 import OrdersStore
 
 /// `lookup_customer`'s answer and the `customer://{email}` resource: the internal record, order counts, lifetime

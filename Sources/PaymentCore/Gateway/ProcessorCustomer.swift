@@ -1,4 +1,4 @@
-import FoundationEssentials
+public import FoundationEssentials
 
 /// A customer at the processor (a Stripe Customer), or what is left of one that was deleted.
 public struct ProcessorCustomer: Sendable, Hashable, Identifiable {

@@ -1,4 +1,4 @@
-import FoundationEssentials
+public import FoundationEssentials
 
 /// A payment at the processor (a Stripe PaymentIntent): one attempt to collect one amount from a customer.
 public struct ProcessorPayment: Sendable, Hashable, Identifiable {

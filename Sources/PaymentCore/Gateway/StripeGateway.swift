@@ -1,4 +1,4 @@
-import StripeClient
+public import StripeClient
 
 /// The production gateway: Stripe's REST API through `StripeClient`, its objects and errors mapped to
 /// PaymentCore's own types.

@@ -1,5 +1,5 @@
-import FoundationEssentials
-import OrdersStore
+public import FoundationEssentials
+public import OrdersStore
 
 /// `get_order_history`'s answer: one page of a customer's internal orders, newest first.
 public struct OrderHistory: Sendable, Hashable {

@@ -1,5 +1,5 @@
-import FoundationEssentials
-import OrdersStore
+public import FoundationEssentials
+public import OrdersStore
 
 /// The `payment://{payment_intent_id}` resource: the internal order, the live PaymentIntent and the refund
 /// journal of one payment.

@@ -1,4 +1,4 @@
-import FoundationEssentials
+public import FoundationEssentials
 
 /// `issue_refund`'s answer: a preview with its confirmation token, or what happened to the refund.
 ///

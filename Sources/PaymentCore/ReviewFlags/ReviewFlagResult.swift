@@ -1,4 +1,4 @@
-import FoundationEssentials
+public import FoundationEssentials
 import OrdersStore
 
 /// `flag_for_review`'s answer: the `review_flags` row written.

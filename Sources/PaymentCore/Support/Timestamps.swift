@@ -1,4 +1,4 @@
-import FoundationEssentials
+public import FoundationEssentials
 import OrdersStore
 
 /// Times as the structured answers write them: UTC ISO-8601 strings.

@@ -1,4 +1,4 @@
-import FoundationEssentials
+public import FoundationEssentials
 import PaymentOpsMCP
 
 /// A verified access token: who it speaks for, what it grants, and until when.

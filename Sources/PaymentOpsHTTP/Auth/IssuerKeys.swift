@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import DynamicJSON
 import FoundationEssentials
 import NIOCore
+import NIOHTTP1
 import PaymentOpsMCP
 
 /// The issuer's keys: found through its metadata, fetched once, and fetched again — at most once per

@@ -1,6 +1,6 @@
 import DynamicJSON
 import HTTPTypes
-import Hummingbird
+public import Hummingbird
 
 /// A request the HTTP edge refuses before the engine sees it: a status, the headers that tell the client what to
 /// do (`WWW-Authenticate`, `Retry-After`, `Allow`), and a JSON-RPC error body saying why in one sentence.

@@ -4,7 +4,7 @@ import Hummingbird
 import HummingbirdCore
 import Logging
 import NIOCore
-import PaymentOpsMCP
+public import PaymentOpsMCP
 
 /// The team server: MCP's Streamable HTTP transport at the public URL's path, an OAuth 2.1 resource server in front
 /// of it, over the same engine the stdio transport drives.

@@ -1,4 +1,4 @@
-import FoundationEssentials
+public import FoundationEssentials
 
 /// Everything the team server needs beyond the engine: where it listens, who it is, whom it trusts, and its limits.
 public struct HTTPSettings: Sendable {

@@ -56,10 +56,10 @@ extension JSONWriter {
 
 extension OrderSummary.Status: AnswerJSON {
     /// Writes the raw value: `paid`, `partially_refunded` or `refunded`.
-    func write(to writer: inout JSONWriter) { rawValue.write(to: &writer) }
+    func write(to writer: inout JSONWriter) { name.write(to: &writer) }
 }
 
 extension RefundLogRecord.Status: AnswerJSON {
     /// Writes the raw value: `pending`, `succeeded` or `failed`.
-    func write(to writer: inout JSONWriter) { rawValue.write(to: &writer) }
+    func write(to writer: inout JSONWriter) { name.write(to: &writer) }
 }

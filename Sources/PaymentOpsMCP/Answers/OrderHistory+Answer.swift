@@ -53,12 +53,12 @@ extension OrderSummary: AnswerJSON {
         text.append("): ")
         money(amountCents)
         text.append(" ")
-        text.append(utf8: status.rawValue)
+        text.append(utf8: status.name)
         text.append(", ")
         text.append(utf8: Timestamps.iso8601(createdAt))
         // Only a paid order: one another system marked refunded without journal rows keeps both figures, which do
         // not contradict its status the way "in full" would.
-        guard status != .paid || amountCents <= 0 || refundedCents != 0 || refundableCents != amountCents else {
+        guard !status.isPaid || amountCents <= 0 || refundedCents != 0 || refundableCents != amountCents else {
             text.append(", refundable in full")
             return
         }

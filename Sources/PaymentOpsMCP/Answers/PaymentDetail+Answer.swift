@@ -37,7 +37,7 @@ extension PaymentDetail: AnswerJSON {
 extension RefundLogRecord: AnswerJSON {
     /// One line: id, amount, status.
     var line: String {
-        "\(refundLogID): \(Money(amount: amountCents, currency: currency)) \(status.rawValue)"
+        "\(refundLogID): \(Money(amount: amountCents, currency: currency)) \(status.name)"
             + (stripeRefundID.map { " (\($0))" } ?? "") + ", \(Timestamps.iso8601(createdAt))"
             + (error.map { " — \($0)" } ?? "")
     }

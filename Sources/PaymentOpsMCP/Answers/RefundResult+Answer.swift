@@ -14,7 +14,7 @@ extension RefundResult: ToolAnswer {
                 + "\(amount); reason \(reason.rawValue); refundable before this refund: "
                 + "\(Money(amount: refundableCents, currency: currency)).")
         if let refundLogID {
-            lines.append("Journal row \(refundLogID); order status now \(orderStatus?.rawValue ?? "unchanged").")
+            lines.append("Journal row \(refundLogID); order status now \(orderStatus?.name ?? "unchanged").")
         }
         var data = [("customer email", customerEmail)]
         if let note { data.append(("note", note)) }

@@ -1,4 +1,4 @@
-import PaymentCore
+public import PaymentCore
 
 /// Builds what the server offers. The one place where PaymentCore's operations are wired to
 /// the protocol engine: register tools, resource providers and prompts here.

@@ -1,4 +1,4 @@
-import DynamicJSON
+public import DynamicJSON
 
 /// The MCP protocol engine: classifies each incoming line, answers the quick methods at once,
 /// runs catalog work as concurrent tasks, and tracks what is in flight.

@@ -1,4 +1,4 @@
-import DynamicJSON
+public import DynamicJSON
 
 /// The engine's answer to one client request; the transport writes it as one line.
 public struct Response: Sendable {

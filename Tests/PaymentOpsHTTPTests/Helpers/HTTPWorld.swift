@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import DynamicJSON
 import FoundationEssentials
 import NIOCore
+import NIOHTTP1
 import OrdersStore
 import PaymentCore
 import PaymentOpsHTTP

@@ -1,4 +1,5 @@
 import DynamicJSON
+import FoundationEssentials
 import OrdersStore
 import Testing
 

@@ -1,5 +1,6 @@
 import DynamicJSON
 import FoundationEssentials
+import OrdersStore
 import Testing
 
 @testable import PaymentOpsMCP

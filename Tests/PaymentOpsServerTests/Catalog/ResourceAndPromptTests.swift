@@ -1,5 +1,6 @@
 import DynamicJSON
 import FoundationEssentials
+import OrdersStore
 import PaymentCore
 import Testing
 
