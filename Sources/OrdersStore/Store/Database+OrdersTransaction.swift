@@ -7,7 +7,7 @@ extension Database: OrdersTransaction {
         try order(id: id)
     }
 
-    /// How many customers, orders and refund log rows the database holds.
+    /// How many customers, orders and journal rows the database holds.
     public func rowCounts() throws -> StoreRowCounts {
         try fetchOne(
             "SELECT (SELECT COUNT(*) FROM customers), (SELECT COUNT(*) FROM orders), (SELECT COUNT(*) FROM refund_log)"

@@ -51,13 +51,13 @@ public protocol OrdersTransaction: AnyObject {
     /// Sets an order's status.
     func setOrderStatus(_ status: OrderStatus, orderID: String) throws
 
-    // MARK: The refund log
+    // MARK: The journal (`refund_log`)
 
     /// Journals a refund; normally `pending` with an idempotency key, before Stripe is called.
     func insertRefundLogEntry(_ entry: RefundLogEntry) throws
-    /// The refund log row with this id.
+    /// The journal row with this id.
     func refundLogEntry(id: String) throws -> RefundLogEntry?
-    /// An order's refund log rows, oldest first.
+    /// An order's journal rows, oldest first.
     func refundLogEntries(orderID: String) throws -> [RefundLogEntry]
     /// Marks a pending row succeeded with Stripe's refund id.
     func settleRefund(id: String, stripeRefundID: String, completedAt: Date) throws
@@ -96,7 +96,7 @@ public protocol OrdersTransaction: AnyObject {
 
     // MARK: The doctor
 
-    /// How many customers, orders and refund log rows the database holds.
+    /// How many customers, orders and journal rows the database holds.
     func rowCounts() throws -> StoreRowCounts
 }
 

@@ -39,7 +39,7 @@ extension PostgresTransaction: OrdersTransaction {
             "SELECT \(Order.postgresColumns) FROM orders WHERE id = $1\(lockingClause)", [id], Order.init(postgres:))
     }
 
-    /// How many customers, orders and refund log rows the database holds.
+    /// How many customers, orders and journal rows the database holds.
     public func rowCounts() throws -> StoreRowCounts {
         try fetchOne(
             """
