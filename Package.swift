@@ -3,7 +3,6 @@ import PackageDescription
 
 let package = Package(
     name: "payment-ops",
-    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "payment-ops", targets: ["PaymentOpsServer"]),
         .executable(name: "stripe-fake", targets: ["stripe-fake"]),
@@ -25,18 +24,18 @@ let package = Package(
         .systemLibrary(
             name: "CSQLite",
             pkgConfig: "sqlite3",
-            providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
+            providers: [.apt(["libsqlite3-dev"])]
         ),
         // No pkgConfig: its `-lcurl` would link libcurl, which StripeClient loads on first use instead (its
         // dependencies made up most of the start-up time). Only the headers are needed at build time.
         .systemLibrary(
             name: "CCurl",
-            providers: [.apt(["libcurl4-openssl-dev"]), .brew(["curl"])]
+            providers: [.apt(["libcurl4-openssl-dev"])]
         ),
         // No pkgConfig either, for the same reason: OrdersStore loads libpq when a PostgreSQL URL is first used.
         .systemLibrary(
             name: "CLibPQ",
-            providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
+            providers: [.apt(["libpq-dev"])]
         ),
         .target(name: "OrdersStore", dependencies: ["CSQLite", "CLibPQ"]),
         .target(name: "StripeClient", dependencies: ["CCurl"]),
