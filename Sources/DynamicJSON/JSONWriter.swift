@@ -1,9 +1,9 @@
 /// Writes a `JSONValue` as compact UTF-8 JSON, by hand: `JSONEncoder` took a fifth of every response's time.
 ///
 /// Object keys are sorted (as Swift orders strings: code point order for normalized text), so equal values always
-/// give equal bytes. Strings escape `"`, `\`, every control character, and U+2028/U+2029 (which JavaScript treats as line
-/// ends), so the output never holds a line break and can be framed as one line. Doubles are written in their
-/// shortest round-trip form, without a `.0` suffix.
+/// give equal bytes. Strings escape `"`, `\`, every control character, and U+2028/U+2029 (which JavaScript treats
+/// as line ends), so the output never holds a line break and can be framed as one line. Doubles are written in
+/// their shortest round-trip form, without a `.0` suffix.
 public struct JSONWriter: ~Copyable {
     /// A number JSON cannot express (NaN or an infinity).
     public struct NonFiniteNumber: Error, CustomStringConvertible {

@@ -92,8 +92,8 @@ extension StripeCustomerStatus: AnswerJSON {
         case .unlinked:
             return "Stripe: this customer has no Stripe customer id, so there is no Stripe record to show."
         case .error:
-            return
-                "Stripe: could not load the Stripe customer — \(error ?? "unknown error"). The database facts above are current."
+            return "Stripe: could not load the Stripe customer — \(error ?? "unknown error"). The database facts "
+                + "above are current."
         }
     }
 

@@ -12,8 +12,8 @@ struct CreatePaymentLinkTool: MCPTool {
         Creates a Stripe Payment Link the customer can pay at: a one-off price of amount_cents (in the currency's \
         smallest unit, 1 to 99,999,999: 4999 usd is $49.99) for description (1–250 characters, shown to the \
         customer), currency (three letters, default usd) and quantity (1–99, default 1). Repeating an identical \
-        call within the same 10-minute window returns the same link instead of a second one. Moves no money by itself. Next: \
-        give the user the url to send to the customer.
+        call within the same 10-minute window returns the same link instead of a second one. Moves no money by \
+        itself. Next: give the user the url to send to the customer.
         """
     let inputSchema = ToolSchema.input(
         [
