@@ -36,14 +36,9 @@ struct ApproveRefundTool: MCPTool {
         "decision": ToolSchema.oneOf(
             RefundDecision.allCases.map(\.rawValue), "approve (moves money, after the user's approval) or reject."),
         "note": ToolSchema.note("Why, kept with the decision."),
-        "confirmed": [
-            "type": "boolean", "default": false,
-            "description": "true only after the user explicitly approved this approval's preview.",
-        ],
-        "confirmation_token": [
-            "type": "string", "minLength": 1, "maxLength": 200,
-            "description": "The confirmation_token of the approval preview the user approved.",
-        ],
+        "confirmed": ToolSchema.confirmed("true only after the user explicitly approved this approval's preview."),
+        "confirmation_token": ToolSchema.confirmationToken(
+            "The confirmation_token of the approval preview the user approved."),
     ])
     let outputSchema = ToolSchema.object(
         IssueRefundTool.refundProperties.mapValues(ToolSchema.nullable).merging([

@@ -51,14 +51,9 @@ struct IssueRefundTool: MCPTool {
             "amount_cents": ToolSchema.amountCents,
             "reason": ToolSchema.oneOf(ToolSchema.refundReasons, "Stripe's refund reason."),
             "note": ToolSchema.note("Why the refund is made, for the audit journal (never sent to Stripe)."),
-            "confirmed": [
-                "type": "boolean", "default": false,
-                "description": "true only after the user explicitly approved this refund's preview.",
-            ],
-            "confirmation_token": [
-                "type": "string", "minLength": 1, "maxLength": 200,
-                "description": "The confirmation_token of the preview the user approved.",
-            ],
+            "confirmed": ToolSchema.confirmed("true only after the user explicitly approved this refund's preview."),
+            "confirmation_token": ToolSchema.confirmationToken(
+                "The confirmation_token of the preview the user approved."),
         ], required: ["email"])
     let outputSchema = ToolSchema.object(IssueRefundTool.refundProperties)
 
