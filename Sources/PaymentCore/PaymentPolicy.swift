@@ -15,6 +15,8 @@ public struct PaymentPolicy: Sendable {
     public var actor: String
     /// How long a refund preview's confirmation token stays usable.
     public var approvalLifetime: Duration
+    /// Which refunds need a second person's approval (`PAYMENT_OPS_SECOND_APPROVAL_OVER`); `nil`: none do.
+    public var secondApproval: SecondApprovalPolicy?
     /// The least time a pending journal row without a Stripe id waits before reconciliation settles it; a slow
     /// Stripe configuration lengthens the wait (`reconciliationGrace(for:)`).
     public var minimumReconciliationGrace: Duration
@@ -24,12 +26,13 @@ public struct PaymentPolicy: Sendable {
     /// Creates a policy; every argument has the design's default.
     public init(
         refundWindowDays: Int = PaymentPolicy.defaultRefundWindowDays, actor: String = PaymentPolicy.defaultActor,
-        approvalLifetime: Duration = .seconds(600), minimumReconciliationGrace: Duration = .seconds(300),
-        now: @escaping @Sendable () -> Date = { Date() }
+        approvalLifetime: Duration = .seconds(600), secondApproval: SecondApprovalPolicy? = nil,
+        minimumReconciliationGrace: Duration = .seconds(300), now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.refundWindowDays = refundWindowDays
         self.actor = actor
         self.approvalLifetime = approvalLifetime
+        self.secondApproval = secondApproval
         self.minimumReconciliationGrace = minimumReconciliationGrace
         self.now = now
     }

@@ -58,6 +58,6 @@ struct DatabaseLocationTests {
     func storeOpensByURL() throws {
         let store = try SQLiteStore(url: "sqlite::memory:")
         let version = try store.read { try $0.schemaVersion }
-        #expect(version == 6)
+        #expect(version == 7)
     }
 }

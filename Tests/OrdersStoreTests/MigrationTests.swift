@@ -12,7 +12,7 @@ struct MigrationTests {
         try withTemporaryDirectory { directory throws in
             let store = try SQLiteStore(location: .file(path: directory + "/orders.db"))
             try store.read { db throws in
-                #expect(try db.schemaVersion == 6)
+                #expect(try db.schemaVersion == 7)
                 #expect(try db.fetchOne("PRAGMA journal_mode") { try $0.string(0) } == "wal")
                 #expect(try db.fetchOne("PRAGMA foreign_keys") { try $0.int(0) } == 1)
                 #expect(
@@ -22,6 +22,7 @@ struct MigrationTests {
                         "created_at DATETIME 0 - 0", "currency VARCHAR 0 - 0", "note VARCHAR 0 - 0",
                         "status VARCHAR(9) 1 'succeeded' 0", "idempotency_key VARCHAR 0 - 0",
                         "approved_via VARCHAR 0 - 0", "error VARCHAR 0 - 0", "completed_at DATETIME 0 - 0",
+                        "approved_by VARCHAR 0 - 0",
                     ])
                 #expect(
                     try db.columnDescriptions("orders") == [
@@ -66,7 +67,7 @@ struct MigrationTests {
             let migrated = try legacy.read { try $0.schemaObjects() }
             let created = try fresh.read { try $0.schemaObjects() }
             #expect(migrated == created)
-            #expect(migrated.count == 33)
+            #expect(migrated.count == 37)
         }
     }
 
@@ -125,7 +126,7 @@ struct MigrationTests {
 
             let store = try SQLiteStore(location: .file(path: path))
             try store.read { db throws in
-                #expect(try db.schemaVersion == 6)
+                #expect(try db.schemaVersion == 7)
                 #expect(try db.dump("customers", columns: customerColumns) == customersBefore)
                 #expect(try db.dump("orders", columns: orderColumns) == ordersBefore)
                 // The money movements and the look-alikes stay, unchanged in their old columns.
@@ -178,7 +179,7 @@ struct MigrationTests {
             #expect(flagsAgain == flags)
             #expect(flags.count == 2)
             let version = try second.read { try $0.schemaVersion }
-            #expect(version == 6)
+            #expect(version == 7)
         }
     }
 
@@ -196,7 +197,7 @@ struct MigrationTests {
                 try SQLiteStore(location: .file(path: path))
             } throws: { error in
                 (error as? StoreError)?.message
-                    == "The database at \(path) has schema version 8, but this payment-ops knows only up to version 6; "
+                    == "The database at \(path) has schema version 8, but this payment-ops knows only up to version 7; "
                     + "upgrade payment-ops. The file was left untouched."
             }
             #expect(try contents(of: path) == bytes)

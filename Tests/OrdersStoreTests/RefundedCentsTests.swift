@@ -178,7 +178,7 @@ struct RefundedCentsTests {
             }
             let store = try SQLiteStore(location: .file(path: path))
             try store.read { db throws in
-                #expect(try db.schemaVersion == 6)
+                #expect(try db.schemaVersion == 7)
                 #expect(try db.refundedCents() == ["a=1250", "b=0", "c=10000", "d=70"])
                 #expect(try db.pendingRefundCents() == ["a=4000", "b=0", "c=0", "d=0"])
                 #expect(try db.journalSumMismatches() == [])
@@ -217,7 +217,7 @@ struct RefundedCentsTests {
             }
             let store = try SQLiteStore(location: .file(path: path))
             try store.read { db throws in
-                #expect(try db.schemaVersion == 6)
+                #expect(try db.schemaVersion == 7)
                 #expect(try db.pendingRefundCents() == ["a=750", "b=0", "c=\(Int.max)"])
             }
             try store.write {
@@ -235,7 +235,7 @@ struct RefundedCentsTests {
             try LegacyDatabase.create(at: path)
             let store = try SQLiteStore(location: .file(path: path))
             try store.read { db throws in
-                #expect(try db.schemaVersion == 6)
+                #expect(try db.schemaVersion == 7)
                 #expect(try db.refundedCents() == ["o1=0", "o2=10000", "o3=1500", "o4=100"])
                 #expect(try db.journalSumMismatches() == [])
             }

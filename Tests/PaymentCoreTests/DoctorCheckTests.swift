@@ -60,7 +60,7 @@ struct DoctorCheckTests {
                 "✓ Settings in force — DATABASE_URL \(path), STRIPE_API_BASE \(Self.apiBase), REFUND_WINDOW_DAYS 90, "
                     + "PAYMENT_OPS_ACTOR ai-assistant, live mode refused",
                 "✓ Stripe key: rk_test_… (test mode) — no real money moves",
-                "✓ Database: \(path) (schema version 6) — 5 customers, 13 orders, 0 refund_log rows",
+                "✓ Database: \(path) (schema version 7) — 5 customers, 13 orders, 0 refund_log rows",
                 "✓ Stripe: reachable with this key — \(Self.apiBase) answered a customer search",
                 "✓ Pending refunds: none — no refund is waiting for reconciliation",
             ])

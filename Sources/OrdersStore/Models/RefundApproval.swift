@@ -20,6 +20,8 @@ public struct RefundApproval: Sendable, Hashable {
     public var usedAt: Date?
     /// What using it led to (refunded, declined, …).
     public var outcome: String?
+    /// The second-approval request this token approves; nil for a token of `issue_refund`'s own preview.
+    public var refundRequestID: String?
 
     /// Creates an approval record.
     public init(
@@ -31,7 +33,8 @@ public struct RefundApproval: Sendable, Hashable {
         note: String?,
         expiresAt: Date,
         usedAt: Date? = nil,
-        outcome: String? = nil
+        outcome: String? = nil,
+        refundRequestID: String? = nil
     ) {
         self.token = token
         self.orderID = orderID
@@ -42,5 +45,6 @@ public struct RefundApproval: Sendable, Hashable {
         self.expiresAt = expiresAt
         self.usedAt = usedAt
         self.outcome = outcome
+        self.refundRequestID = refundRequestID
     }
 }

@@ -32,8 +32,10 @@ public struct RefundLogEntry: Sendable, Hashable {
     public var status: RefundLogStatus
     /// The `Idempotency-Key` sent to Stripe; unique.
     public var idempotencyKey: String?
-    /// How the human approved it (elicitation, confirmation token).
+    /// How the human approved it (elicitation, confirmation token, second approval).
     public var approvedVia: String?
+    /// Who gave the second approval; nil when none was needed.
+    public var approvedBy: String?
     /// Why it failed, when it did.
     public var error: String?
     /// When the entry was journalled.
@@ -54,6 +56,7 @@ public struct RefundLogEntry: Sendable, Hashable {
         status: RefundLogStatus,
         idempotencyKey: String?,
         approvedVia: String? = nil,
+        approvedBy: String? = nil,
         error: String? = nil,
         createdAt: Date,
         completedAt: Date? = nil
@@ -69,6 +72,7 @@ public struct RefundLogEntry: Sendable, Hashable {
         self.status = status
         self.idempotencyKey = idempotencyKey
         self.approvedVia = approvedVia
+        self.approvedBy = approvedBy
         self.error = error
         self.createdAt = createdAt
         self.completedAt = completedAt

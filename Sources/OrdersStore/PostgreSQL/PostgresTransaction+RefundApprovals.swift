@@ -2,7 +2,9 @@ public import FoundationEssentials
 
 extension RefundApproval {
     /// The SELECT list `init(postgres:)` reads.
-    static let postgresColumns = "token, order_id, amount_cents, currency, reason, note, expires_at, used_at, outcome"
+    static let postgresColumns = """
+        token, order_id, amount_cents, currency, reason, note, expires_at, used_at, outcome, refund_request_id
+        """
 
     /// Decodes a row of `refund_approvals` by column name.
     init(postgres row: PostgresRow) throws {
@@ -15,7 +17,8 @@ extension RefundApproval {
             note: try row.optionalString("note"),
             expiresAt: try row.date("expires_at"),
             usedAt: try row.optionalDate("used_at"),
-            outcome: try row.optionalString("outcome")
+            outcome: try row.optionalString("outcome"),
+            refundRequestID: try row.optionalString("refund_request_id")
         )
     }
 }
@@ -24,10 +27,10 @@ extension PostgresTransaction {
     /// Stores a preview's confirmation token; a duplicate token throws a unique-violation `PostgresError`.
     public func insertRefundApproval(_ approval: RefundApproval) throws {
         try execute(
-            "INSERT INTO refund_approvals (\(RefundApproval.postgresColumns)) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+            "INSERT INTO refund_approvals (\(RefundApproval.postgresColumns)) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
             [
                 approval.token, approval.orderID, approval.amountCents, approval.currency, approval.reason,
-                approval.note, approval.expiresAt, approval.usedAt, approval.outcome,
+                approval.note, approval.expiresAt, approval.usedAt, approval.outcome, approval.refundRequestID,
             ]
         )
     }

@@ -7,7 +7,7 @@ extension RefundLogEntry {
         id, order_id, stripe_refund_id, amount_cents, \
         COALESCE(currency, (SELECT orders.currency FROM orders WHERE orders.id = refund_log.order_id), 'usd') \
         AS currency, \
-        reason, note, refunded_by, status, idempotency_key, approved_via, error, created_at, completed_at
+        reason, note, refunded_by, status, idempotency_key, approved_via, approved_by, error, created_at, completed_at
         """
 
     /// Decodes a row of `refund_log` by column name.
@@ -24,6 +24,7 @@ extension RefundLogEntry {
             status: try row.value("status", as: RefundLogStatus.self),
             idempotencyKey: try row.optionalString("idempotency_key"),
             approvedVia: try row.optionalString("approved_via"),
+            approvedBy: try row.optionalString("approved_by"),
             error: try row.optionalString("error"),
             createdAt: try row.date("created_at"),
             completedAt: try row.optionalDate("completed_at")
@@ -39,13 +40,13 @@ extension PostgresTransaction {
         try execute(
             """
             INSERT INTO refund_log (id, order_id, stripe_refund_id, amount_cents, currency, reason, note, refunded_by,
-              status, idempotency_key, approved_via, error, created_at, completed_at)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+              status, idempotency_key, approved_via, approved_by, error, created_at, completed_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
             """,
             [
                 entry.id, entry.orderID, entry.stripeRefundID, entry.amountCents, entry.currency, entry.reason,
                 entry.note, entry.refundedBy, entry.status.rawValue, entry.idempotencyKey, entry.approvedVia,
-                entry.error, entry.createdAt, entry.completedAt,
+                entry.approvedBy, entry.error, entry.createdAt, entry.completedAt,
             ]
         )
     }

@@ -6,10 +6,12 @@ extension RefundApproval {
 }
 
 extension RefundApproval: RowDecodable {
-    static let columns = "token, order_id, amount_cents, currency, reason, note, expires_at, used_at, outcome"
+    static let columns = """
+        token, order_id, amount_cents, currency, reason, note, expires_at, used_at, outcome, refund_request_id
+        """
 
     enum Column: Int, RowColumns {
-        case token, orderID, amountCents, currency, reason, note, expiresAt, usedAt, outcome
+        case token, orderID, amountCents, currency, reason, note, expiresAt, usedAt, outcome, refundRequestID
 
         var name: String {
             switch self {
@@ -22,6 +24,7 @@ extension RefundApproval: RowDecodable {
             case .expiresAt: "expires_at"
             case .usedAt: "used_at"
             case .outcome: "outcome"
+            case .refundRequestID: "refund_request_id"
             }
         }
     }
@@ -37,7 +40,8 @@ extension RefundApproval: RowDecodable {
             note: row.optionalString(.note),
             expiresAt: try row.date(.expiresAt),
             usedAt: try row.optionalDate(.usedAt),
-            outcome: row.optionalString(.outcome)
+            outcome: row.optionalString(.outcome),
+            refundRequestID: row.optionalString(.refundRequestID)
         )
     }
 }
@@ -46,10 +50,10 @@ extension Database {
     /// Stores a preview's confirmation token; a duplicate token throws a unique-constraint `SQLiteError`.
     public func insertRefundApproval(_ approval: RefundApproval) throws {
         try execute(
-            "INSERT INTO refund_approvals (\(RefundApproval.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO refund_approvals (\(RefundApproval.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 approval.token, approval.orderID, approval.amountCents, approval.currency, approval.reason,
-                approval.note, approval.expiresAt, approval.usedAt, approval.outcome,
+                approval.note, approval.expiresAt, approval.usedAt, approval.outcome, approval.refundRequestID,
             ]
         )
     }

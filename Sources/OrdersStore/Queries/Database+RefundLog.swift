@@ -6,12 +6,12 @@ extension RefundLogEntry: RowDecodable {
         id, order_id, stripe_refund_id, amount_cents, \
         COALESCE(currency, (SELECT orders.currency FROM orders WHERE orders.id = refund_log.order_id), 'usd') \
         AS currency, \
-        reason, note, refunded_by, status, idempotency_key, approved_via, error, created_at, completed_at
+        reason, note, refunded_by, status, idempotency_key, approved_via, approved_by, error, created_at, completed_at
         """
 
     enum Column: Int, RowColumns {
         case id, orderID, stripeRefundID, amountCents, currency, reason, note, refundedBy, status, idempotencyKey
-        case approvedVia, error, createdAt, completedAt
+        case approvedVia, approvedBy, error, createdAt, completedAt
 
         var name: String {
             switch self {
@@ -26,6 +26,7 @@ extension RefundLogEntry: RowDecodable {
             case .status: "status"
             case .idempotencyKey: "idempotency_key"
             case .approvedVia: "approved_via"
+            case .approvedBy: "approved_by"
             case .error: "error"
             case .createdAt: "created_at"
             case .completedAt: "completed_at"
@@ -47,6 +48,7 @@ extension RefundLogEntry: RowDecodable {
             status: try row.value(.status, as: RefundLogStatus.self),
             idempotencyKey: row.optionalString(.idempotencyKey),
             approvedVia: row.optionalString(.approvedVia),
+            approvedBy: row.optionalString(.approvedBy),
             error: row.optionalString(.error),
             createdAt: try row.date(.createdAt),
             completedAt: try row.optionalDate(.completedAt)
@@ -58,18 +60,21 @@ extension Database {
     /// Journals a refund; normally `pending` with an idempotency key, before Stripe is called.
     ///
     /// A reused idempotency key or id throws a unique-constraint `SQLiteError`; an unknown order a foreign-key one.
+    /// `approved_by` (schema version 7) is named only for a refund with a second approver, so journal rows of
+    /// every other refund are written as the earlier schema versions took them.
     public func insertRefundLogEntry(_ entry: RefundLogEntry) throws {
+        let approver = entry.approvedBy.map { (column: ", approved_by", value: [$0] as [any SQLBindable]) }
         try execute(
             """
             INSERT INTO refund_log (id, order_id, stripe_refund_id, amount_cents, currency, reason, note, refunded_by,
-              status, idempotency_key, approved_via, error, created_at, completed_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              status, idempotency_key, approved_via, error, created_at, completed_at\(approver?.column ?? ""))
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?\(approver == nil ? "" : ", ?"))
             """,
             [
                 entry.id, entry.orderID, entry.stripeRefundID, entry.amountCents, entry.currency, entry.reason,
                 entry.note, entry.refundedBy, entry.status.rawValue, entry.idempotencyKey, entry.approvedVia,
                 entry.error, entry.createdAt, entry.completedAt,
-            ]
+            ] + (approver?.value ?? [])
         )
     }
 

@@ -7,7 +7,7 @@ enum Schema {
     static let legacyFlagPrefix = "[FLAGGED FOR REVIEW]"
 
     /// Each migration's statements, run in order inside one transaction.
-    static let migrations: [[String]] = [version1, version2, version3, version4, version5, version6]
+    static let migrations: [[String]] = [version1, version2, version3, version4, version5, version6, version7]
 
     /// The newest schema version this binary knows.
     static var latestVersion: Int { migrations.count }

@@ -83,6 +83,19 @@ public protocol OrdersTransaction: AnyObject {
     @discardableResult
     func supersedeRefundApprovals(orderID: String, at: Date) throws -> Int
 
+    // MARK: Second approvals
+
+    /// Stores a refund request waiting for a second approval.
+    func insertApprovalRequest(_ request: ApprovalRequest) throws
+    /// The refund request with this id.
+    func approvalRequest(id: String) throws -> ApprovalRequest?
+    /// The requests nobody has decided that have not expired at `now`, oldest first.
+    func pendingApprovalRequests(at now: Date) throws -> [ApprovalRequest]
+    /// Decides a request atomically: `true` for the one caller that found it undecided and unexpired at `now`.
+    func decideApprovalRequest(
+        id: String, decision: ApprovalDecision, by decidedBy: String, note: String?, at now: Date
+    ) throws -> Bool
+
     // MARK: Revenue and review flags
 
     /// Orders, gross, refunded and net per currency for orders created between two UTC days, both inclusive.

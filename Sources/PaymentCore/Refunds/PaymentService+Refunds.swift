@@ -10,15 +10,20 @@ extension PaymentService {
     ///   and refunds only on `.approved`; a decline or cancel answers `.declined` (and uses up the token, if one
     ///   was given); a timeout answers a preview whose token stays usable.
     /// - With `confirmed` otherwise: the token of a preview of this same refund is required.
+    /// - When a second approval is configured and the approved refund would take the order's refunded total above
+    ///   its currency's limit, it is not made: the answer is `.awaitingApproval` with the id of a stored refund
+    ///   request that another person decides with `decideRefundRequest`.
     ///
     /// Missing `payment_intent_id`, `amount_cents`, `reason` and `note` default to the token's when one is given.
     /// Everything before the approver is asked only reads, so a call the approver ends by throwing leaves no trace.
     /// - Throws: `PaymentError` for bad arguments, policy refusals, token problems, a missing Stripe
     ///   configuration, or a Stripe failure before any money could move; store errors; whatever the approver
     ///   throws, unchanged.
-    public func issueRefund(_ request: RefundRequest, approver: (any RefundApprover)? = nil) async throws
-        -> RefundResult
-    {
+    /// - Parameter actor: who asks for the refund (the journal's `refunded_by`); `nil`: the policy's actor.
+    public func issueRefund(
+        _ request: RefundRequest, approver: (any RefundApprover)? = nil, actor: String? = nil
+    ) async throws -> RefundResult {
+        let actor = actor ?? policy.actor
         let email = try InputValidation.email(request.email)
         let paymentIntentID = try request.paymentIntentID.map(InputValidation.paymentIntentID)
         let amount = try request.amountCents.map { try InputValidation.amount($0) }
@@ -29,6 +34,7 @@ extension PaymentService {
         if request.confirmed, let token { approval = try await approvalRecord(token: token) }
         // A used or expired token is named as such, before planning could refuse for a reason it caused.
         if let approval { try checkUsable(approval, at: policy.now()) }
+        if let approval, approval.refundRequestID != nil { throw Self.approvalTokenElsewhere }
 
         let target: RefundTarget =
             paymentIntentID.map(RefundTarget.paymentIntent) ?? approval.map { .order($0.orderID) } ?? .mostRecentPaid
@@ -41,7 +47,7 @@ extension PaymentService {
 
         switch try await approver?.approve(plan.approvalRequest) ?? .unavailable {
         case .approved:
-            return try await execute(plan, token: approval?.token, approvedVia: "elicitation")
+            return try await execute(plan, token: approval?.token, approvedVia: "elicitation", actor: actor)
         case .declined:
             return try await decline(
                 plan, token: approval?.token, outcome: "declined", reason: "declined by the approver")
@@ -57,7 +63,7 @@ extension PaymentService {
             return result
         case .unavailable:
             guard let approval else { throw Self.tokenRequired }
-            return try await execute(plan, token: approval.token, approvedVia: "confirmation_token")
+            return try await execute(plan, token: approval.token, approvedVia: "confirmation_token", actor: actor)
         }
     }
 
@@ -66,15 +72,24 @@ extension PaymentService {
         "confirmed: true needs the confirmation_token from a preview of this refund. Call issue_refund without "
             + "confirmed, show the user the preview, and confirm only if they approve.")
 
-    /// Stores a fresh confirmation token for the plan and answers the preview.
-    private func preview(_ plan: RefundPlan, approvalTimedOut: Bool = false) async throws -> RefundResult {
+    /// The refusal of an approve_refund token presented to issue_refund.
+    private static let approvalTokenElsewhere = PaymentError.refused(
+        "That confirmation_token approves a refund request through approve_refund, not issue_refund. Nothing was "
+            + "refunded. Call issue_refund without confirmed for a preview of the refund you mean to make.")
+
+    /// Stores a fresh confirmation token for the plan (bound to the refund request it approves, if any) and answers
+    /// the preview.
+    func preview(_ plan: RefundPlan, requestID: String? = nil, approvalTimedOut: Bool = false) async throws
+        -> RefundResult
+    {
         let token = ApprovalToken.make()
         let expiresAt = policy.now().adding(policy.approvalLifetime)
         try await store.write { db in
             try db.insertRefundApproval(
                 RefundApproval(
                     token: token, orderID: plan.order.id, amountCents: plan.amount, currency: plan.order.currency,
-                    reason: plan.reason.rawValue, note: plan.note, expiresAt: expiresAt, usedAt: nil, outcome: nil))
+                    reason: plan.reason.rawValue, note: plan.note, expiresAt: expiresAt, usedAt: nil, outcome: nil,
+                    refundRequestID: requestID))
         }
         var result = plan.result(.preview)
         result.confirmationToken = token
@@ -84,7 +99,7 @@ extension PaymentService {
     }
 
     /// Answers a declined refund, using up its token so it cannot be confirmed later.
-    private func decline(_ plan: RefundPlan, token: String?, outcome: String, reason: String) async throws
+    func decline(_ plan: RefundPlan, token: String?, outcome: String, reason: String) async throws
         -> RefundResult
     {
         if let token {
@@ -97,7 +112,7 @@ extension PaymentService {
     }
 
     /// The stored token, or a refusal saying it is unknown.
-    private func approvalRecord(token: String) async throws -> RefundApproval {
+    func approvalRecord(token: String) async throws -> RefundApproval {
         guard let approval = try await store.read({ db in try db.refundApproval(token: token) }) else {
             throw PaymentError.refused(
                 "That confirmation_token is not one this server issued. Nothing was refunded. Call issue_refund "
@@ -106,11 +121,13 @@ extension PaymentService {
         return approval
     }
 
-    /// Refuses a token that was used or superseded, has expired, or was issued for another refund.
-    func check(_ approval: RefundApproval, matches plan: RefundPlan, at now: Date) throws {
+    /// Refuses a token that was used or superseded, has expired, or was issued for another refund (or for another
+    /// refund request: `requestID` is the one being approved, `nil` for `issue_refund`).
+    func check(_ approval: RefundApproval, matches plan: RefundPlan, requestID: String? = nil, at now: Date) throws {
         try checkUsable(approval, at: now)
         guard approval.orderID == plan.order.id, approval.amountCents == plan.amount,
-            approval.currency == plan.order.currency, approval.reason == plan.reason.rawValue
+            approval.currency == plan.order.currency, approval.reason == plan.reason.rawValue,
+            approval.refundRequestID == requestID
         else {
             throw PaymentError.refused(
                 "That confirmation_token was issued for a different refund (the order, amount or reason differ). "
@@ -120,7 +137,7 @@ extension PaymentService {
     }
 
     /// Refuses a token that was used or superseded, or has expired, whatever refund it is presented for.
-    private func checkUsable(_ approval: RefundApproval, at now: Date) throws {
+    func checkUsable(_ approval: RefundApproval, at now: Date) throws {
         guard approval.outcome != RefundApproval.supersededOutcome else {
             throw PaymentError.refused(
                 "That confirmation_token was superseded: another refund of order \(approval.orderID) was made after "

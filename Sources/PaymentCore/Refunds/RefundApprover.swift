@@ -40,4 +40,6 @@ public struct RefundApprovalRequest: Sendable, Hashable {
     public var reason: RefundReason
     /// Free text from the agent, for the journal (may quote the customer).
     public var note: String?
+    /// Who asked for the refund, when the human gives it a second approval; `nil` for a first approval.
+    public var requestedBy: String? = nil
 }

@@ -14,13 +14,15 @@ struct RefundPlan: Sendable {
     var refundable: Int
     /// Stripe's `amount_refunded` on the charge when the plan was made: every refund Stripe knows of.
     var stripeRefunded: Int
+    /// Who asked for the refund, when another person is now giving it a second approval.
+    var requestedBy: String? = nil
 
     /// The facts put in front of a human approver.
     var approvalRequest: RefundApprovalRequest {
         RefundApprovalRequest(
             customerEmail: customer.email, customerName: customer.name, orderID: order.id,
             paymentIntentID: paymentIntentID, amount: Money(amount: amount, currency: order.currency), reason: reason,
-            note: note)
+            note: note, requestedBy: requestedBy)
     }
 
     /// An answer about this refund with the given status; the caller fills in the status's own fields.

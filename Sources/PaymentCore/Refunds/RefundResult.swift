@@ -17,6 +17,10 @@ public struct RefundResult: Sendable {
         case failed
         /// The human approver declined or dismissed the refund; nothing moved.
         case declined
+        /// The refund is above its currency's limit and waits for another person's approval; nothing moved.
+        case awaitingApproval = "awaiting_approval"
+        /// The second approver rejected the refund request; nothing moved.
+        case rejected
     }
 
     /// Where the refund stands.
@@ -41,8 +45,18 @@ public struct RefundResult: Sendable {
     public var refundableCents: Int
     /// The single-use token to confirm this exact refund (preview only).
     public var confirmationToken: String? = nil
-    /// When the token stops working (preview only).
+    /// When the token stops working (preview), or the request can no longer be approved (awaiting approval).
     public var expiresAt: Date? = nil
+    /// The refund request waiting for, or given, a second approval (`rrq_…`).
+    public var approvalRequestID: String? = nil
+    /// Who asked for a refund that needed a second approval.
+    public var requestedBy: String? = nil
+    /// Who gave the second approval.
+    public var approvedBy: String? = nil
+    /// Who rejected the request (rejected only).
+    public var decidedBy: String? = nil
+    /// The limit the refund went over, in the order's currency (awaiting approval only).
+    public var approvalLimitCents: Int? = nil
     /// Stripe's refund id (`re_…`), once Stripe created it.
     public var stripeRefundID: String? = nil
     /// Stripe's refund status: `succeeded`, `pending`, `requires_action`, `failed` or `canceled`.
@@ -51,7 +65,7 @@ public struct RefundResult: Sendable {
     public var refundLogID: String? = nil
     /// The order's status after the refund.
     public var orderStatus: OrderSummary.Status? = nil
-    /// How the refund was approved: `elicitation` or `confirmation_token`.
+    /// How the refund was approved: `elicitation`, `confirmation_token` or `second_approval`.
     public var approvedVia: String? = nil
     /// Why the refund failed or was declined, in words a support agent understands.
     public var failureReason: String? = nil

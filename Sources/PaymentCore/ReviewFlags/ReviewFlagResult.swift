@@ -11,7 +11,7 @@ public struct ReviewFlagResult: Sendable, Hashable {
     public var paymentIntentID: String? = nil
     /// Why it was flagged (free text).
     public var note: String
-    /// Who flagged it (`PAYMENT_OPS_ACTOR`).
+    /// Who flagged it: the signed-in agent, or `PAYMENT_OPS_ACTOR`.
     public var flaggedBy: String
     /// When.
     public var createdAt: Date

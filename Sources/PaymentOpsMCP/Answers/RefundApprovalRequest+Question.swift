@@ -8,6 +8,9 @@ extension RefundApprovalRequest {
             "Approve a refund of \(amount.formatted) to \(customerEmail)?",
             "Order \(orderID), PaymentIntent \(paymentIntentID), reason: \(reason.rawValue).",
         ]
+        if let requestedBy {
+            lines.append("\(requestedBy) asked for this refund; you give the second approval.")
+        }
         var data = [("customer name", customerName)]
         if let note { data.append(("note", note)) }
         lines.append(DataFence.render(label: DataFence.customerLabel, fields: data))

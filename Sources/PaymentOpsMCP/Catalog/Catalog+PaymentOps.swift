@@ -2,15 +2,19 @@ public import PaymentCore
 
 /// Builds what the server offers. The one place where PaymentCore's operations are wired to
 /// the protocol engine: register tools, resource providers and prompts here.
+///
+/// `approve_refund` is offered only when the policy has second-approval limits.
 public func makeCatalog(service: PaymentService) -> Catalog {
-    Catalog(
+    var tools: [any MCPTool] = [
+        LookupCustomerTool(service: service), ListPaymentsTool(service: service),
+        GetOrderHistoryTool(service: service), IssueRefundTool(service: service),
+        CreatePaymentLinkTool(service: service), RevenueSummaryTool(service: service),
+        FlagForReviewTool(service: service),
+    ]
+    if service.policy.secondApproval != nil { tools.append(ApproveRefundTool(service: service)) }
+    return Catalog(
         instructions: serverInstructions,
-        tools: [
-            LookupCustomerTool(service: service), ListPaymentsTool(service: service),
-            GetOrderHistoryTool(service: service), IssueRefundTool(service: service),
-            CreatePaymentLinkTool(service: service), RevenueSummaryTool(service: service),
-            FlagForReviewTool(service: service),
-        ],
+        tools: tools,
         resources: [CustomerResourceProvider(service: service), PaymentResourceProvider(service: service)],
         prompts: [
             DailyRevenueReportPrompt(now: service.policy.now), FindRefundCandidatesPrompt(policy: service.policy),

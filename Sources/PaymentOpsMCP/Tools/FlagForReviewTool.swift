@@ -40,7 +40,8 @@ struct FlagForReviewTool: MCPTool {
                     + "flag, as list_payments or get_order_history show it.")
         }
         return try await .answering {
-            try await service.flagForReview(paymentIntentID: paymentIntentID, note: arguments.string("note") ?? "")
+            try await service.flagForReview(
+                paymentIntentID: paymentIntentID, note: arguments.string("note") ?? "", actor: context.principal?.actor)
         }
     }
 }

@@ -91,6 +91,16 @@ enum ToolSchema {
         ["type": "string", "minLength": .int(minLength), "maxLength": 1_000, "description": .string(description)]
     }
 
+    /// The refund gate's `confirmed` flag: off unless the user approved the preview.
+    static func confirmed(_ description: String) -> JSONValue {
+        ["type": "boolean", "default": false, "description": .string(description)]
+    }
+
+    /// The refund gate's single-use token from a preview.
+    static func confirmationToken(_ description: String) -> JSONValue {
+        ["type": "string", "minLength": 1, "maxLength": 200, "description": .string(description)]
+    }
+
     // MARK: - Answer shapes several tools share
 
     /// Minor units of a currency.

@@ -37,9 +37,9 @@ extension Configuration {
             probes: DoctorProbe.readPermissions, policy: policy)
     }
 
-    /// The refund window and actor in force.
+    /// The refund window, actor and second-approval limits in force.
     var policy: PaymentPolicy {
-        PaymentPolicy(refundWindowDays: refundWindowDays, actor: actor)
+        PaymentPolicy(refundWindowDays: refundWindowDays, actor: actor, secondApproval: secondApproval)
     }
 
     /// The payment service on the configured database and this gateway.

@@ -18,6 +18,8 @@ struct Configuration: Equatable {
     var actor = PaymentPolicy.defaultActor
     /// The least severe level written to stderr.
     var logLevel = LogLevel.info
+    /// Which refunds need a second person's approval (`PAYMENT_OPS_SECOND_APPROVAL_OVER`); `nil`: none.
+    var secondApproval: SecondApprovalPolicy?
     /// The team server's settings as set (`serve --http` reads them through `HTTPSettings`), by name.
     var httpValues: [String: String] = [:]
     /// The names `httpValues` collects.
@@ -54,6 +56,9 @@ struct Configuration: Equatable {
                 throw ConfigurationError("PAYMENT_OPS_ACTOR must be at most 100 characters")
             }
             self.actor = actor
+        }
+        if let limits = value(Self.secondApprovalSetting) {
+            secondApproval = try Self.secondApprovalPolicy(limits)
         }
         for name in Self.httpSettingNames { httpValues[name] = value(name) }
         if let level = value("LOG_LEVEL") {

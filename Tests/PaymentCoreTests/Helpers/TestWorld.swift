@@ -29,13 +29,13 @@ final class TestWorld: Sendable {
     let service: PaymentService
 
     /// Opens a fresh database; `stripe: false` gives a service without Stripe configured.
-    init(stripe: Bool = true, refundWindowDays: Int = 90) throws {
+    init(stripe: Bool = true, refundWindowDays: Int = 90, secondApproval: SecondApprovalPolicy? = nil) throws {
         directory = FileManager.default.temporaryDirectory.path + "/payment-core-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         store = try SQLiteStore(location: .file(path: directory + "/payments.db"))
         service = PaymentService(
             store: store, gateway: stripe ? gateway : nil,
-            policy: TestWorld.policy(clock: clock, refundWindowDays: refundWindowDays))
+            policy: TestWorld.policy(clock: clock, refundWindowDays: refundWindowDays, secondApproval: secondApproval))
     }
 
     deinit { try? FileManager.default.removeItem(atPath: directory) }
@@ -46,15 +46,17 @@ final class TestWorld: Sendable {
     }
 
     /// A policy reading the given clock.
-    static func policy(clock: TestClock, refundWindowDays: Int = 90) -> PaymentPolicy {
-        PaymentPolicy(refundWindowDays: refundWindowDays, now: { clock.now })
+    static func policy(
+        clock: TestClock, refundWindowDays: Int = 90, secondApproval: SecondApprovalPolicy? = nil
+    ) -> PaymentPolicy {
+        PaymentPolicy(refundWindowDays: refundWindowDays, secondApproval: secondApproval, now: { clock.now })
     }
 
     /// A second service on the same database file, as a second server process would have.
     func secondProcess() throws -> PaymentService {
         PaymentService(
             store: try SQLiteStore(location: .file(path: directory + "/payments.db")), gateway: gateway,
-            policy: TestWorld.policy(clock: clock))
+            policy: service.policy)
     }
 
     /// Adds a customer to the database (and to Stripe when `stripeID` is given).

@@ -53,6 +53,63 @@ struct ConfigurationTests {
         }
     }
 
+    @Test("PAYMENT_OPS_SECOND_APPROVAL_OVER sets limits per currency and for the rest; unset, it is off")
+    func secondApproval() throws {
+        #expect(try Configuration(environment: [:]).secondApproval == nil)
+        #expect(try Configuration(environment: [:]).policy.secondApproval == nil)
+        let configuration = try Configuration(
+            environment: ["PAYMENT_OPS_SECOND_APPROVAL_OVER": " USD:20000, eur:20000 ,*:50000 "])
+        let policy = try #require(configuration.policy.secondApproval)
+        #expect(policy.limits == ["usd": 20_000, "eur": 20_000])
+        #expect(policy.otherCurrencies == 50_000)
+        #expect(policy.limit(for: "USD") == 20_000)
+        #expect(policy.limit(for: "jpy") == 50_000)
+        #expect(policy.requestLifetime == .seconds(86_400))
+        let usdOnly = try Configuration(environment: ["PAYMENT_OPS_SECOND_APPROVAL_OVER": "usd:0"]).secondApproval
+        #expect(usdOnly?.limit(for: "usd") == 0)
+        #expect(usdOnly?.limit(for: "eur") == nil)
+    }
+
+    @Test(
+        "a bad PAYMENT_OPS_SECOND_APPROVAL_OVER is refused with one line",
+        arguments: [
+            (
+                "usd=20000",
+                "PAYMENT_OPS_SECOND_APPROVAL_OVER: \"usd=20000\" is not CURRENCY:AMOUNT; write it as "
+                    + "usd:20000,eur:20000,*:50000 (minor units; * for every other currency)"
+            ),
+            (
+                "usd:1,,eur:2",
+                "PAYMENT_OPS_SECOND_APPROVAL_OVER: \"\" is not CURRENCY:AMOUNT; write it as "
+                    + "usd:20000,eur:20000,*:50000 (minor units; * for every other currency)"
+            ),
+            (
+                "dollars:5",
+                "PAYMENT_OPS_SECOND_APPROVAL_OVER: \"dollars:5\" is not CURRENCY:AMOUNT; write it as "
+                    + "usd:20000,eur:20000,*:50000 (minor units; * for every other currency)"
+            ),
+            (
+                "usd:-5",
+                "PAYMENT_OPS_SECOND_APPROVAL_OVER: the amount for usd must be a whole number of minor units, 0 or "
+                    + "more, not \"-5\""
+            ),
+            (
+                "usd:200.00",
+                "PAYMENT_OPS_SECOND_APPROVAL_OVER: the amount for usd must be a whole number of minor units, 0 or "
+                    + "more, not \"200.00\""
+            ),
+            (
+                "usd:1,USD:2",
+                "PAYMENT_OPS_SECOND_APPROVAL_OVER names usd twice; give each currency one amount"
+            ),
+            ("*:1,*:2", "PAYMENT_OPS_SECOND_APPROVAL_OVER names * twice; give each currency one amount"),
+        ])
+    func badSecondApproval(value: String, message: String) {
+        #expect(throws: ConfigurationError(message)) {
+            try Configuration(environment: ["PAYMENT_OPS_SECOND_APPROVAL_OVER": value])
+        }
+    }
+
     @Test("live mode is allowed only by PAYMENT_OPS_ALLOW_LIVE=1")
     func liveMode() throws {
         #expect(try Configuration(environment: ["PAYMENT_OPS_ALLOW_LIVE": "1"]).allowLive)

@@ -16,13 +16,14 @@ final class CatalogWorld: Sendable {
     let sent: AsyncStream<JSONValue>
 
     /// A fresh database; `stripe: false` leaves Stripe unconfigured.
-    init(stripe: Bool = true, options: ServerOptions = ServerOptions()) throws {
+    init(stripe: Bool = true, options: ServerOptions = ServerOptions(), policy: PaymentPolicy = PaymentPolicy()) throws
+    {
         directory = FileManager.default.temporaryDirectory.path + "/catalog-tests-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         store = try SQLiteStore(location: .file(path: directory + "/payments.db"))
         let fixture = stripe ? try StripeFixture() : nil
         self.stripe = fixture
-        service = PaymentService(store: store, gateway: fixture?.gateway, policy: PaymentPolicy())
+        service = PaymentService(store: store, gateway: fixture?.gateway, policy: policy)
         let (sent, continuation) = AsyncStream.makeStream(of: JSONValue.self)
         self.sent = sent
         server = Server(catalog: makeCatalog(service: service), options: options, outbound: { continuation.yield($0) })
@@ -94,6 +95,18 @@ final class CatalogWorld: Sendable {
     /// Calls a tool (handshake era) and returns the `result` of its response.
     func call(_ tool: String, _ arguments: JSONValue = [:], id: JSONValue = 1) async -> JSONValue? {
         await request("tools/call", id: id, params: ["name": .string(tool), "arguments": arguments]).result
+    }
+
+    /// Calls a tool (handshake era) as a signed-in agent, as the HTTP transport would, and returns its `result`.
+    func call(_ tool: String, _ arguments: JSONValue = [:], id: JSONValue = 1, as actor: String) async -> JSONValue? {
+        await start("tools/call", id: id, params: ["name": .string(tool), "arguments": arguments], as: actor)
+            .response().result
+    }
+
+    /// Starts a request as a signed-in agent without waiting for it.
+    func start(_ method: String, id: JSONValue = 1, params: JSONValue, as actor: String) async -> Reply {
+        let principal = RequestPrincipal(actor: actor, subject: actor) { _ in true }
+        return await server.receive(Array(line(rpc(id: id, method, params)).utf8), principal: principal)
     }
 
     /// Starts a request without waiting for it, for calls that ask the client something first.
