@@ -1,4 +1,4 @@
-import FoundationEssentials
+public import FoundationEssentials
 
 /// What the second approver decided about a refund request.
 public enum ApprovalDecision: String, Sendable, Codable, CaseIterable {

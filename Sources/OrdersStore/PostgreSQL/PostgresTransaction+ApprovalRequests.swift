@@ -1,4 +1,4 @@
-import FoundationEssentials
+public import FoundationEssentials
 
 extension ApprovalRequest {
     /// The SELECT list `init(postgres:)` reads.

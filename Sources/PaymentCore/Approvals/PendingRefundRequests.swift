@@ -1,4 +1,4 @@
-import FoundationEssentials
+public import FoundationEssentials
 
 /// `approve_refund`'s answer without an id: the refund requests waiting for a second approval, oldest first.
 public struct PendingRefundRequests: Sendable, Hashable {

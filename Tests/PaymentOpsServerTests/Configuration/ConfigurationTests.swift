@@ -1,3 +1,4 @@
+import PaymentCore
 import Testing
 
 @testable import PaymentOpsMCP
