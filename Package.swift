@@ -37,13 +37,15 @@ let package = Package(
             name: "CLibPQ",
             providers: [.apt(["libpq-dev"])]
         ),
-        .target(name: "OrdersStore", dependencies: ["CSQLite", "CLibPQ"]),
-        .target(name: "StripeClient", dependencies: ["CCurl"]),
-        .target(name: "PaymentCore", dependencies: ["OrdersStore", "StripeClient"]),
+        // The one definition of surrounding whitespace, shared by every layer that trims what people type.
+        .target(name: "Whitespace"),
+        .target(name: "OrdersStore", dependencies: ["CSQLite", "CLibPQ", "Whitespace"]),
+        .target(name: "StripeClient", dependencies: ["CCurl", "Whitespace"]),
+        .target(name: "PaymentCore", dependencies: ["OrdersStore", "StripeClient", "Whitespace"]),
         // The one dynamic JSON type, its parser and writer: a library so the server and the Stripe fake share it.
         .target(name: "DynamicJSON"),
         // The MCP engine, catalog and stdio transport: a library, so tests drive it without a process.
-        .target(name: "PaymentOpsMCP", dependencies: ["DynamicJSON", "PaymentCore"]),
+        .target(name: "PaymentOpsMCP", dependencies: ["DynamicJSON", "PaymentCore", "Whitespace"]),
         // The team server's edge: Streamable HTTP, the OAuth resource server and its hardening, over the same engine.
         .target(
             name: "PaymentOpsHTTP",
@@ -70,6 +72,7 @@ let package = Package(
                 "PaymentOpsHTTP",
                 "PaymentOpsMCP",
                 "StripeClient",
+                "Whitespace",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // Release builds link the Swift runtime and Foundation in, instead of loading them: the dynamic loader's

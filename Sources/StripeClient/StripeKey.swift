@@ -1,3 +1,5 @@
+import Whitespace
+
 /// A Stripe secret (`sk_…`) or restricted (`rk_…`) API key, classified by mode.
 ///
 /// The key's text is kept private: `description`, `debugDescription` and reflection show only its prefix
@@ -34,7 +36,7 @@ public struct StripeKey: Sendable, Hashable, CustomStringConvertible, CustomDebu
     ///   key or anything that is not a secret or restricted key. The message never contains the key.
     public init(_ text: String) throws(StripeError) {
         // Keys pasted into `.env` files often carry a trailing newline or spaces.
-        let trimmed = text.trimmingSpaces()
+        let trimmed = text.trimmingWhitespace()
         guard !trimmed.isEmpty else {
             throw StripeError(
                 kind: .notConfigured,

@@ -1,3 +1,5 @@
+import Whitespace
+
 /// Where the orders database lives: in memory, or in a file.
 public enum DatabaseLocation: Sendable, Equatable {
     /// A private in-memory database that disappears with its connection (tests, demos).
@@ -12,7 +14,7 @@ public enum DatabaseLocation: Sendable, Equatable {
     /// - Throws: `StoreError` of kind `.invalidURL` naming the accepted forms. The message names only the URL's
     ///   scheme, never the whole value, which may carry credentials.
     public init(url: String) throws {
-        let text = url.trimmingSpaces
+        let text = url.trimmingWhitespace()
         if text.isEmpty {
             throw StoreError.invalidURL(problem: "got an empty value")
         }
@@ -62,16 +64,5 @@ public enum DatabaseLocation: Sendable, Equatable {
         let scheme = text[..<colon]
         let allowed = scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
         return allowed && scheme.count > 1 ? colon : nil
-    }
-}
-
-extension String {
-    /// The string without leading and trailing spaces, tabs and newlines.
-    var trimmingSpaces: String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
-        guard let start = firstIndex(where: { !isSpace($0) }), let end = lastIndex(where: { !isSpace($0) }) else {
-            return ""
-        }
-        return String(self[start...end])
     }
 }

@@ -1,4 +1,5 @@
 import CLibPQ
+import Whitespace
 
 #if canImport(Glibc)
     import Glibc
@@ -150,7 +151,7 @@ final class PostgresConnection {
         var reason = PostgresURL.oneLine(url.scrubbing(raw))
         if let failed = reason.firstRange(of: " failed: ") { reason = String(reason[failed.upperBound...]) }
         for prefix in ["FATAL:", "ERROR:"] where reason.hasPrefix(prefix) {
-            reason = String(reason.dropFirst(prefix.count)).trimmingSpaces
+            reason = String(reason.dropFirst(prefix.count)).trimmingWhitespace()
         }
         let lowered = reason.lowercased()
         let explained =

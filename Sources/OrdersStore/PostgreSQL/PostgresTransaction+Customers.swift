@@ -1,3 +1,5 @@
+import Whitespace
+
 extension Customer {
     /// The SELECT list `init(postgres:)` reads.
     static let postgresColumns = "id, email, name, stripe_customer_id, created_at"
@@ -20,7 +22,7 @@ extension PostgresTransaction {
     /// Emails are unique only as stored, so two rows may differ just by case: the one matching exactly wins.
     /// - Throws: `StoreError` of kind `.ambiguousEmail` when several match and none exactly.
     public func customer(email: String) throws -> Customer? {
-        let wanted = email.trimmingSpaces
+        let wanted = email.trimmingWhitespace()
         let matches = try fetchAll(
             "SELECT \(Customer.postgresColumns) FROM customers WHERE lower(email) = lower($1)", [wanted],
             Customer.init(postgres:))
@@ -83,7 +85,7 @@ extension PostgresTransaction {
             SELECT email FROM customers WHERE lower(email) LIKE lower($1) ESCAPE '\'
             ORDER BY lower(email), email COLLATE "C" LIMIT $2
             """#,
-            [prefix.trimmingSpaces.likePrefixPattern, max(0, limit)]
+            [prefix.trimmingWhitespace().likePrefixPattern, max(0, limit)]
         ) { try $0.string("email") }
     }
 

@@ -1,4 +1,5 @@
 import CLibPQ
+import Whitespace
 
 /// A PostgreSQL `DATABASE_URL` as libpq reads it, with payment-ops' defaults added where the URL has none.
 ///
@@ -29,7 +30,7 @@ public struct PostgresURL: Sendable, Equatable {
 
     /// Whether `url` names a PostgreSQL database (`postgres://` or `postgresql://`, any letter case).
     public static func isPostgreSQL(_ url: String) -> Bool {
-        let lowered = url.trimmingSpaces.lowercased()
+        let lowered = url.trimmingWhitespace().lowercased()
         return lowered.hasPrefix("postgres://") || lowered.hasPrefix("postgresql://")
     }
 
@@ -39,7 +40,7 @@ public struct PostgresURL: Sendable, Equatable {
     ///   (`invalid port number`, `invalid URI query parameter: "foo"`…), the password scrubbed from it.
     public init(_ url: String) throws(PostgresError) {
         let libpq = try LibPQ.load()
-        let text = url.trimmingSpaces
+        let text = url.trimmingWhitespace()
         self.url = text
         redacted = DatabaseURLRedaction.redacted(text)
         var errorMessage: UnsafeMutablePointer<CChar>?
@@ -82,7 +83,7 @@ public struct PostgresURL: Sendable, Equatable {
 
     /// The first line of a libpq message, without the trailing newline libpq adds.
     static func oneLine(_ text: String) -> String {
-        text.split(whereSeparator: \.isNewline).first.map { String($0).trimmingSpaces } ?? ""
+        text.split(whereSeparator: \.isNewline).first.map { String($0).trimmingWhitespace() } ?? ""
     }
 
     /// Scrubs from a parse error any quoted token taken from the URL's password: a malformed percent escape in a

@@ -1,3 +1,5 @@
+import Whitespace
+
 extension Customer: RowDecodable {
     static let columns = "id, email, name, stripe_customer_id, created_at"
 
@@ -33,7 +35,7 @@ extension Database {
     /// Emails are unique only as stored, so two rows may differ just by case: the one matching exactly wins.
     /// - Throws: `StoreError` of kind `.ambiguousEmail` when several match and none exactly.
     public func customer(email: String) throws -> Customer? {
-        let wanted = email.trimmingSpaces
+        let wanted = email.trimmingWhitespace()
         let matches = try fetchAll(Customer.self, "FROM customers WHERE email = ? COLLATE NOCASE", [wanted])
         if let exact = matches.first(where: { $0.email == wanted }) {
             return exact
@@ -80,7 +82,7 @@ extension Database {
     public func customerEmails(prefix: String, limit: Int) throws -> [String] {
         try fetchAll(
             "SELECT email FROM customers WHERE email LIKE ? ESCAPE '\\' ORDER BY email COLLATE NOCASE, email LIMIT ?",
-            [Self.likePattern(prefix: prefix.trimmingSpaces), max(0, limit)]
+            [Self.likePattern(prefix: prefix.trimmingWhitespace()), max(0, limit)]
         ) { try $0.string("email") }
     }
 

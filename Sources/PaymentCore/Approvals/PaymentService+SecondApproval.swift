@@ -1,5 +1,6 @@
 import FoundationEssentials
 import OrdersStore
+import Whitespace
 
 extension PaymentService {
     /// `approve_refund` without an id: the refund requests nobody has decided that have not expired, oldest first.

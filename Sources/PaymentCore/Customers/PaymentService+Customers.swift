@@ -1,4 +1,5 @@
 import OrdersStore
+import Whitespace
 
 extension PaymentService {
     /// `lookup_customer`: the internal record, order counts, lifetime totals and the live Stripe customer.

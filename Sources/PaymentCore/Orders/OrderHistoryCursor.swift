@@ -1,5 +1,6 @@
 import FoundationEssentials
 import OrdersStore
+import Whitespace
 
 /// The opaque `cursor` of `get_order_history`: "created_at|id" of the last order shown, as an `OpaqueCursor`.
 ///

@@ -1,5 +1,6 @@
 import FoundationEssentials
 import OrdersStore
+import Whitespace
 
 extension PaymentService {
     /// `issue_refund`: previews a refund, or makes it once a human approved it.

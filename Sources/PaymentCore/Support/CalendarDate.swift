@@ -1,4 +1,5 @@
 public import FoundationEssentials
+import Whitespace
 
 /// A day of the proleptic Gregorian calendar written `YYYY-MM-DD`, as `revenue_summary` takes its range.
 public struct CalendarDate: Comparable, Hashable, Sendable, CustomStringConvertible {

@@ -1,3 +1,5 @@
+import Whitespace
+
 /// Checks of tool arguments, shared by the operations. Each failure is a `PaymentError` naming the argument,
 /// the rule and an example of a good value.
 enum InputValidation {
@@ -93,16 +95,5 @@ enum InputValidation {
             throw PaymentError.invalid("note must say why the payment needs review (1 to 1,000 characters).")
         }
         return note
-    }
-}
-
-extension String {
-    /// The string without leading and trailing spaces, tabs and line breaks.
-    public func trimmingWhitespace() -> String {
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
-        else { return "" }
-        return String(scalars[first...last])
     }
 }

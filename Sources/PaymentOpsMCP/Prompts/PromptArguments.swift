@@ -1,4 +1,5 @@
 import PaymentCore
+import Whitespace
 
 /// Reads prompt arguments, which arrive as strings; an empty value counts as not given, since some clients send
 /// `""` for an optional field left blank.

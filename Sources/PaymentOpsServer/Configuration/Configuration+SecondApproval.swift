@@ -1,4 +1,5 @@
 import PaymentCore
+import Whitespace
 
 extension Configuration {
     /// The setting that turns second approvals on.

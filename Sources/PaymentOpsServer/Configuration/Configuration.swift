@@ -1,6 +1,7 @@
 import FoundationEssentials
 import PaymentCore
 import PaymentOpsMCP
+import Whitespace
 
 /// The settings in force: the process environment first, then a `.env` file, then the defaults.
 struct Configuration: Equatable {

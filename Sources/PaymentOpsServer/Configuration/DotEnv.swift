@@ -1,4 +1,5 @@
 import PaymentCore
+import Whitespace
 
 /// A parser for `.env` files: `KEY=value` lines, `#` comments, an optional `export ` prefix, and single- or
 /// double-quoted values.

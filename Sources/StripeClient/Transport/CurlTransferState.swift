@@ -1,4 +1,5 @@
 import CCurl
+import Whitespace
 
 /// What one transfer collects through libcurl's callbacks: headers, body, whether the request went out,
 /// and whether to stop.
@@ -48,7 +49,7 @@ final class CurlTransferState {
             state.headers = []
         } else if let colon = line.firstIndex(of: ":") {
             let name = String(line[..<colon])
-            let value = line[line.index(after: colon)...].trimmingSpaces()
+            let value = line[line.index(after: colon)...].trimmingWhitespace()
             state.headers.append((name, value))
         }
         return length
