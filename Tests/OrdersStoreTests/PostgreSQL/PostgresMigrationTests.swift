@@ -57,7 +57,7 @@ struct PostgresMigrationTests {
     func emptyDatabase() async throws {
         try await TestPostgres.withFreshSchema { url in
             let store = try PostgresStore(url: url)
-            #expect(try await store.applyMigrations() == [1, 2, 3, 4, 5])
+            #expect(try await store.applyMigrations() == Array(1...PostgresStore.latestSchemaVersion))
             #expect(try await store.schemaVersion() == PostgresStore.latestSchemaVersion)
             #expect(
                 try await Self.columns("orders", in: store) == [
@@ -90,7 +90,7 @@ struct PostgresMigrationTests {
             let store = try PostgresStore(url: url)
             try await Self.createLegacy(in: store)
             #expect(try await store.schemaVersion() == 0)
-            #expect(try await store.applyMigrations() == [1, 2, 3, 4, 5])
+            #expect(try await store.applyMigrations() == Array(1...PostgresStore.latestSchemaVersion))
             let legacyOrderColumns = try await Self.columns("orders", in: store)
             let (customers, orders, journal, flags, kept) = try await store.read { transaction in
                 (
@@ -136,7 +136,8 @@ struct PostgresMigrationTests {
             #expect(
                 error?.message
                     == "The database at \(store.url.redacted) has schema version 99, but this payment-ops knows only "
-                    + "up to version 5; upgrade payment-ops. The database was left untouched.")
+                    + "up to version \(PostgresStore.latestSchemaVersion); upgrade payment-ops. The database was left untouched."
+            )
             #expect(try await store.postgresStatus().isNewer)
             #expect(try await store.schemaVersion() == 99)
         }
@@ -148,7 +149,7 @@ struct PostgresMigrationTests {
             let store = try PostgresStore(url: url)
             let status = try await store.postgresStatus()
             #expect(status.schemaVersion == 0)
-            #expect(status.pendingVersions == [1, 2, 3, 4, 5])
+            #expect(status.pendingVersions == Array(1...PostgresStore.latestSchemaVersion))
             #expect(!status.usesTLS)
             #expect(status.serverVersion.first?.isNumber == true)
             let tables = try await store.read { transaction in
@@ -169,13 +170,13 @@ struct PostgresMigrationTests {
             async let appliedByFirst = first.applyMigrations()
             async let appliedBySecond = second.applyMigrations()
             let applied = try await appliedByFirst + appliedBySecond
-            #expect(applied.sorted() == [1, 2, 3, 4, 5])
+            #expect(applied.sorted() == Array(1...PostgresStore.latestSchemaVersion))
             let recorded = try await first.read { transaction in
                 try transaction.fetchAll("SELECT version FROM payment_ops_schema_versions ORDER BY version") {
                     try $0.int("version")
                 }
             }
-            #expect(recorded == [1, 2, 3, 4, 5])
+            #expect(recorded == Array(1...PostgresStore.latestSchemaVersion))
             let flags = try await first.read { try $0.reviewFlags(orderID: "o1") }
             #expect(flags.count == 1)
         }
