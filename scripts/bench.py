@@ -3,9 +3,13 @@
 
     scripts/bench.sh            # full sizes (1,000,000 orders); prints a table
     scripts/bench.sh --quick    # small sizes, to prove the benchmark still works (CI)
+    scripts/bench.sh --postgres postgres://USER:PASSWORD@127.0.0.1:5432/DB [--postgres-only]
+                                # also PostgreSQL, in a schema of its own that is dropped at the end
 """
 
 import argparse
+import csv
+import io
 import json
 import os
 import random
@@ -74,12 +78,16 @@ class Server:
         return result
 
     def close(self):
+        """Ends the process and returns its peak RSS (VmHWM) in KiB."""
+        peak = 0
         with open(f"/proc/{self.process.pid}/status") as status:
             for entry in status:
                 if entry.startswith("VmHWM:"):
-                    Server.peak_rss_kib = max(Server.peak_rss_kib, int(entry.split()[1]))
+                    peak = int(entry.split()[1])
+        Server.peak_rss_kib = max(Server.peak_rss_kib, peak)
         self.process.stdin.close()
         self.process.wait(timeout=10)
+        return peak
 
 
 def tool_call(request_id, tool, arguments):
@@ -100,8 +108,9 @@ def timestamp(moment):
     return moment.strftime("%Y-%m-%d %H:%M:%S.%f")
 
 
-def environment(database, stripe_base=None, key=None):
-    env = {"PATH": os.environ.get("PATH", ""), "DATABASE_URL": f"sqlite:///{database}", "LOG_LEVEL": "error"}
+def environment(database, stripe_base=None, key=None, database_url=None):
+    url = database_url or f"sqlite:///{database}"
+    env = {"PATH": os.environ.get("PATH", ""), "DATABASE_URL": url, "LOG_LEVEL": "error"}
     if stripe_base:
         env["STRIPE_API_BASE"] = stripe_base
     if key:
@@ -110,8 +119,11 @@ def environment(database, stripe_base=None, key=None):
 
 
 def create_schema(binary, database):
-    """Lets payment-ops create and migrate the database (`payment-ops migrate`), so the benchmark uses the real
-    schema."""
+    """Lets payment-ops create and migrate the database, so the benchmark uses the real schema.
+
+    `migrate`, not a served session: `serve` migrates after answering `initialize`, and a session closed at once
+    can end before the tables exist.
+    """
     subprocess.run([binary, "migrate"], env=environment(database), check=True, stdout=subprocess.DEVNULL)
 
 
@@ -179,38 +191,46 @@ LEGACY_DDL = [
 ]
 
 
-def generate_legacy(database, orders, customers):
-    """A `payments.db` as the original Python service leaves it: SQLAlchemy's tables, `user_version` 0, no indexes
-    beyond the keys; `orders` over two years in 4 currencies, ~10% refunded, 1% flagged for review the old way."""
-    connection = sqlite3.connect(database)
+def legacy_rows(orders, customers):
+    """The rows of a database as the original Python service leaves it, for either engine: `orders` over two years
+    in 4 currencies, ~10% refunded, 1% flagged for review the old way (a refund_log row of amount 0)."""
     random.seed(11)
     now = datetime.now(timezone.utc)
+    customer_ids = [str(uuid.UUID(int=random.getrandbits(128))) for _ in range(customers)]
+    customer_rows = [
+        (cid, f"legacy{index}@example.com", f"Legacy {index}", None, timestamp(now))
+        for index, cid in enumerate(customer_ids)
+    ]
+    currencies = ["usd", "eur", "jpy", "kwd"]
+    order_rows, refund_rows = [], []
+    for index in range(orders):
+        order_id = str(uuid.UUID(int=random.getrandbits(128)))
+        created = now - timedelta(seconds=random.randrange(2 * 365 * 86400))
+        amount = random.randrange(500, 50000)
+        draw = random.random()
+        status = "refunded" if draw < 0.10 else "paid"
+        order_rows.append(
+            (order_id, customer_ids[index % customers], f"pi_legacy{index:08d}", amount, currencies[index % 4],
+             status, timestamp(created))
+        )
+        if draw < 0.10:
+            refund_rows.append((str(uuid.uuid4()), order_id, f"re_legacy{index:08d}", amount,
+                                "requested_by_customer", "support", timestamp(created + timedelta(days=1))))
+        elif draw < 0.11:
+            refund_rows.append((str(uuid.uuid4()), order_id, None, 0, "[FLAGGED FOR REVIEW] looks odd",
+                                "ai-assistant", timestamp(created + timedelta(hours=1))))
+    return customer_rows, order_rows, refund_rows
+
+
+def generate_legacy(database, orders, customers):
+    """A `payments.db` as the original Python service leaves it: SQLAlchemy's tables, `user_version` 0, no indexes
+    beyond the keys, filled with `legacy_rows`."""
+    customer_rows, order_rows, refund_rows = legacy_rows(orders, customers)
+    connection = sqlite3.connect(database)
     with connection:
         for statement in LEGACY_DDL:
             connection.execute(statement)
-        customer_ids = [str(uuid.UUID(int=random.getrandbits(128))) for _ in range(customers)]
-        connection.executemany(
-            "INSERT INTO customers VALUES (?, ?, ?, NULL, ?)",
-            ((cid, f"legacy{index}@example.com", f"Legacy {index}", timestamp(now)) for index, cid in enumerate(customer_ids)),
-        )
-        currencies = ["usd", "eur", "jpy", "kwd"]
-        order_rows, refund_rows = [], []
-        for index in range(orders):
-            order_id = str(uuid.UUID(int=random.getrandbits(128)))
-            created = now - timedelta(seconds=random.randrange(2 * 365 * 86400))
-            amount = random.randrange(500, 50000)
-            draw = random.random()
-            status = "refunded" if draw < 0.10 else "paid"
-            order_rows.append(
-                (order_id, customer_ids[index % customers], f"pi_legacy{index:08d}", amount, currencies[index % 4],
-                 status, timestamp(created))
-            )
-            if draw < 0.10:
-                refund_rows.append((str(uuid.uuid4()), order_id, f"re_legacy{index:08d}", amount,
-                                    "requested_by_customer", "support", timestamp(created + timedelta(days=1))))
-            elif draw < 0.11:
-                refund_rows.append((str(uuid.uuid4()), order_id, None, 0, "[FLAGGED FOR REVIEW] looks odd",
-                                    "ai-assistant", timestamp(created + timedelta(hours=1))))
+        connection.executemany("INSERT INTO customers VALUES (?, ?, ?, ?, ?)", customer_rows)
         connection.executemany("INSERT INTO orders VALUES (?, ?, ?, ?, ?, ?, ?)", order_rows)
         connection.executemany("INSERT INTO refund_log VALUES (?, ?, ?, ?, ?, ?, ?)", refund_rows)
     connection.close()
@@ -218,15 +238,19 @@ def generate_legacy(database, orders, customers):
 
 def first_revenue(binary, database, days):
     """Seconds from spawning the server on a file until its first revenue_summary answer has arrived."""
+    return first_answer(binary, environment(database), days)[0]
+
+
+def first_answer(binary, env, days):
+    """Seconds from spawning the server until its first revenue_summary answer has arrived, and its peak RSS."""
     end = datetime.now(timezone.utc).date()
     arguments = {"start_date": str(end - timedelta(days=days - 1)), "end_date": str(end)}
     started = time.perf_counter()
-    server = Server(binary, environment(database))
+    server = Server(binary, env)
     server.initialize()
     server.call("revenue_summary", arguments)
     elapsed = time.perf_counter() - started
-    server.close()
-    return elapsed
+    return elapsed, server.close()
 
 
 def insert_cost(binary, directory, count):
@@ -263,6 +287,90 @@ def insert_cost(binary, directory, count):
         figures.append(time.perf_counter() - started)
         connection.close()
     return figures
+
+
+PG_LEGACY_DDL = [
+    "CREATE TYPE order_status AS ENUM ('paid', 'refunded', 'partially_refunded')",
+    "CREATE TABLE customers (id VARCHAR NOT NULL, email VARCHAR NOT NULL, name VARCHAR NOT NULL,"
+    " stripe_customer_id VARCHAR, created_at TIMESTAMP WITHOUT TIME ZONE, PRIMARY KEY (id), UNIQUE (email),"
+    " UNIQUE (stripe_customer_id))",
+    "CREATE TABLE orders (id VARCHAR NOT NULL, customer_id VARCHAR NOT NULL, stripe_charge_id VARCHAR,"
+    " amount_cents INTEGER NOT NULL, currency VARCHAR, status order_status, created_at TIMESTAMP WITHOUT TIME ZONE,"
+    " PRIMARY KEY (id), FOREIGN KEY(customer_id) REFERENCES customers (id))",
+    "CREATE TABLE refund_log (id VARCHAR NOT NULL, order_id VARCHAR NOT NULL, stripe_refund_id VARCHAR,"
+    " amount_cents INTEGER NOT NULL, reason VARCHAR, refunded_by VARCHAR, created_at TIMESTAMP WITHOUT TIME ZONE,"
+    " PRIMARY KEY (id), FOREIGN KEY(order_id) REFERENCES orders (id))",
+]
+
+
+def psql(url, sql, data=None):
+    """Runs `sql` with psql (the only PostgreSQL client this needs); `data` feeds a `COPY … FROM STDIN`."""
+    subprocess.run(
+        ["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", url, "-c", "SET client_min_messages = warning", "-c", sql],
+        input=data, check=True, stdout=subprocess.DEVNULL,
+    )
+
+
+def schema_url(url, schema):
+    """`url` with `schema` first on the search path, as the PostgreSQL tests isolate themselves."""
+    return url + ("&" if "?" in url else "?") + f"options=-csearch_path%3D{schema}"
+
+
+def copy_rows(url, table, rows):
+    """Loads `rows` into `table` with one `COPY … FROM STDIN (FORMAT csv)`: None is NULL."""
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(rows)
+    psql(url, f"COPY {table} FROM STDIN WITH (FORMAT csv)", buffer.getvalue().encode())
+
+
+def generate_postgres_legacy(url, orders, customers):
+    """The original service's database on PostgreSQL: SQLAlchemy's tables with the native enum, filled by COPY with
+    the same rows as the seed-schema SQLite file."""
+    customer_rows, order_rows, refund_rows = legacy_rows(orders, customers)
+    psql(url, ";\n".join(PG_LEGACY_DDL))
+    copy_rows(url, "customers", customer_rows)
+    copy_rows(url, "orders", order_rows)
+    copy_rows(url, "refund_log", refund_rows)
+    psql(url, "ANALYZE")
+    return customer_rows[0][1]
+
+
+def postgres_figures(options, orders, calls, pipelined_calls, bursts):
+    """The PostgreSQL engine's figures on a database of `orders` orders on loopback, in a schema of its own that is
+    dropped at the end: the seed schema migrated by the first start, then the queries on the migrated database."""
+    schema = f"bench_{os.getpid()}"
+    psql(options.postgres, f"CREATE SCHEMA {schema}")
+    try:
+        url = schema_url(options.postgres, schema)
+        started = time.perf_counter()
+        email = generate_postgres_legacy(url, orders, max(1, orders // 100))
+        print(f"loaded the {orders:,}-order seed-schema PostgreSQL database in {time.perf_counter() - started:.1f} s",
+              file=sys.stderr)
+        env = environment(None, database_url=url)
+        rows = []
+        elapsed, peak = first_answer(options.binary, env, 730)
+        rows.append((f"PostgreSQL: spawn → first revenue answer, {orders:,}-order seed schema (migrates)", ms(elapsed),
+                     "≤ 10,000 ms"))
+        server = Server(options.binary, env)
+        server.initialize()
+        p50, p99 = latencies(server, "get_order_history", {"email": email}, calls)
+        rows.append((f"PostgreSQL: get_order_history p50 / p99 ({calls:,} calls)", f"{ms(p50)} / {ms(p99)}",
+                     "≤ 1 ms"))
+        rate = statistics.median(
+            pipelined(server, "get_order_history", {"email": email}, pipelined_calls) for _ in range(bursts)
+        )
+        rows.append((f"PostgreSQL: pipelined get_order_history ({pipelined_calls:,} calls, median of {bursts})",
+                     f"{rate:,.0f} calls/s", "≥ 3,000 calls/s"))
+        end = datetime.now(timezone.utc).date()
+        for days, target in ((730, "≤ 10 ms"), (30, "≤ 1 ms")):
+            period = {"start_date": str(end - timedelta(days=days - 1)), "end_date": str(end)}
+            p50, _ = latencies(server, "revenue_summary", period, 21 if options.quick else 101)
+            rows.append((f"PostgreSQL: revenue_summary, {days} days of {orders:,} orders (p50)", ms(p50), target))
+        peak = max(peak, server.close())
+        rows.append(("PostgreSQL: peak RSS (VmHWM) of the stdio processes above", f"{peak / 1024:.1f} MB", "≤ 30 MB"))
+        return rows
+    finally:
+        psql(options.postgres, f"DROP SCHEMA {schema} CASCADE")
 
 
 def cold_start(binary, env, runs):
@@ -349,7 +457,11 @@ def main():
     parser.add_argument("--quick", action="store_true", help="small sizes, to check the benchmark works")
     parser.add_argument("--binary", required=True, help="the release payment-ops binary")
     parser.add_argument("--stripe-fake", help="the stripe-fake binary, for the Stripe-path figures")
+    parser.add_argument("--postgres", metavar="URL", help="also benchmark PostgreSQL, in a new schema of this database")
+    parser.add_argument("--postgres-only", action="store_true", help="with --postgres: skip the SQLite figures")
     options = parser.parse_args()
+    if options.postgres_only and not options.postgres:
+        parser.error("--postgres-only needs --postgres URL")
 
     orders = 20_000 if options.quick else 1_000_000
     runs = 5 if options.quick else 21
@@ -358,6 +470,20 @@ def main():
     bursts = 3 if options.quick else 5
     rows = []
 
+    if not options.postgres_only:
+        rows.extend(sqlite_figures(options, orders, runs, calls, pipelined_calls, bursts))
+    if options.postgres:
+        rows.extend(postgres_figures(options, orders, calls, pipelined_calls, bursts))
+
+    width = max(len(row[0]) for row in rows)
+    print(f"{'figure':<{width}}  {'measured':>22}  target")
+    for figure, value, target in rows:
+        print(f"{figure:<{width}}  {value:>22}  {target}")
+
+
+def sqlite_figures(options, orders, runs, calls, pipelined_calls, bursts):
+    """The SQLite engine's figures, and the Stripe path's."""
+    rows = []
     with tempfile.TemporaryDirectory(prefix="payment-ops-bench-") as directory:
         fresh = os.path.join(directory, "fresh.db")
         rows.append(("cold start, fresh DB (median of %d)" % runs, ms(cold_start(options.binary, environment(fresh), runs)), "≤ 15 ms"))
@@ -414,11 +540,7 @@ def main():
 
         rows.extend(stripe_path(options, directory, calls))
         rows.append(("peak RSS (VmHWM) of any server process above", f"{Server.peak_rss_kib / 1024:.1f} MB", "≤ 25 MB"))
-
-    width = max(len(row[0]) for row in rows)
-    print(f"{'figure':<{width}}  {'measured':>22}  target")
-    for figure, value, target in rows:
-        print(f"{figure:<{width}}  {value:>22}  {target}")
+    return rows
 
 
 def ms(seconds):

@@ -74,7 +74,11 @@ struct ConnectionAndLogTests {
         try await HTTPWorld.run(configure: { $0.headerTimeout = .milliseconds(200) }) { world in
             let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
                 .connect(host: "127.0.0.1", port: world.port).get()
-            try await channel.writeAndFlush(ByteBuffer(string: "POST /mcp HTTP/1.1\r\nHost: localhost\r\n")).get()
+            do {
+                try await channel.writeAndFlush(ByteBuffer(string: "POST /mcp HTTP/1.1\r\nHost: localhost\r\n")).get()
+            } catch ChannelError.ioOnClosedChannel {
+                // On a slow machine the timeout can pass before the half head is even written: closed all the same.
+            }
             // The server closes it; without the timeout this would wait for the 75 s idle timeout and fail the limit.
             try await channel.closeFuture.get()
         }

@@ -5,10 +5,7 @@
 /// applied. Append new migrations; never edit one that has shipped.
 enum PostgresSchema {
     /// Each migration's statements, run in order inside one transaction.
-    ///
-    /// Version 6 (the revenue rollup, another branch) belongs between version 5 and version 7 here: until it is
-    /// merged, version 7's statements are recorded as version 6.
-    static let migrations: [[String]] = [version1, version2, version3, version4, version5, version7]
+    static let migrations: [[String]] = [version1, version2, version3, version4, version5, version6, version7]
 
     /// The newest schema version this binary knows on PostgreSQL.
     static var latestVersion: Int { migrations.count }

@@ -56,3 +56,95 @@ extension Database {
         ) { try $0.int("n") } ?? 0
     }
 }
+
+extension Database {
+    /// The ids the random operations pick from.
+    func revenueTestState() throws -> RevenueTestState {
+        RevenueTestState(
+            orderIDs: try fetchAll("SELECT id FROM orders ORDER BY id") { try $0.string("id") },
+            refundIDs: try fetchAll("SELECT id FROM refund_log ORDER BY id") { try $0.string("id") },
+            pendingRefundIDs: try fetchAll("SELECT id FROM refund_log WHERE status = 'pending' ORDER BY id") {
+                try $0.string("id")
+            })
+    }
+
+    /// Applies one random operation in SQLite's dialect.
+    func apply(_ operation: RevenueOperation) throws {
+        switch operation {
+        case .insertOrder(let order):
+            try insertOrder(order)
+        case .rawInsertOrder(let id, let customerID, let amount, let currency, let createdAt):
+            try execute(
+                "INSERT INTO orders (id, customer_id, amount_cents, currency, created_at) VALUES (?, ?, ?, ?, ?)",
+                [id, customerID, Self.value(amount), currency, Self.value(createdAt)])
+        case .updateAmount(let orderID, let amount):
+            try execute("UPDATE orders SET amount_cents = ? WHERE id = ?", [Self.value(amount), orderID])
+        case .updateCurrency(let orderID, let currency):
+            try execute("UPDATE orders SET currency = ? WHERE id = ?", [currency, orderID])
+        case .updateCreatedAt(let orderID, let createdAt):
+            try execute("UPDATE orders SET created_at = ? WHERE id = ?", [Self.value(createdAt), orderID])
+        case .updateRefundedCents(let orderID, let amount):
+            try execute("UPDATE orders SET refunded_cents = ? WHERE id = ?", [Self.value(amount), orderID])
+        case .setStatus(let orderID, let status):
+            try setOrderStatus(status, orderID: orderID)
+        case .deleteOrder(let orderID):
+            try execute("DELETE FROM refund_log WHERE order_id = ?", [orderID])
+            try execute("DELETE FROM orders WHERE id = ?", [orderID])
+        case .replaceOrder(let orderID, let customerID, let amount, let currency, let createdAt):
+            // SQLite deletes the old row without a delete trigger.
+            try execute(
+                """
+                INSERT OR REPLACE INTO orders (id, customer_id, amount_cents, currency, status, created_at)
+                VALUES (?, ?, ?, ?, 'paid', ?)
+                """,
+                [orderID, customerID, Self.value(amount), currency, Self.value(createdAt)])
+        case .insertIgnored(let orderID, let customerID):
+            // Ignored and upserting inserts fire the BEFORE INSERT trigger but no AFTER INSERT one.
+            try execute(
+                "INSERT OR IGNORE INTO orders (id, customer_id, amount_cents, created_at) VALUES (?, ?, 1, ?)",
+                [orderID, customerID, "2026-11-03 10:00:00"])
+        case .upsertAmount(let orderID, let customerID):
+            try execute(
+                """
+                INSERT INTO orders (id, customer_id, amount_cents, created_at) VALUES (?, ?, 1, '2026-11-03')
+                ON CONFLICT (id) DO UPDATE SET amount_cents = amount_cents + 7
+                """,
+                [orderID, customerID])
+        case .insertRefund(let entry):
+            try insertRefundLogEntry(entry)
+        case .settleRefund(let id, let stripeRefundID):
+            try settleRefund(id: id, stripeRefundID: stripeRefundID, completedAt: Samples.instant)
+        case .failRefund(let id):
+            try failRefund(id: id, error: "declined", completedAt: Samples.instant)
+        case .insertLegacyRefund(let id, let orderID):
+            try insertLegacyRefund(id: id, orderID: orderID, amountCents: 125)
+        case .updateRefund(let id, let amountCents, let status, let orderID):
+            try execute(
+                "UPDATE refund_log SET amount_cents = ?, status = ?, order_id = ? WHERE id = ?",
+                [amountCents, status.rawValue, orderID, id])
+        case .replaceRefund(let id, let orderID, let amountCents):
+            try execute(
+                """
+                INSERT OR REPLACE INTO refund_log (id, order_id, amount_cents, status, created_at)
+                VALUES (?, ?, ?, 'succeeded', '2026-11-27 10:00:00')
+                """,
+                [id, orderID, amountCents])
+        }
+    }
+
+    private static func value(_ amount: RevenueOperation.Amount) -> Int {
+        switch amount {
+        case .cents(let cents): cents
+        case .limit: .max
+        }
+    }
+
+    private static func value(_ timestamp: RevenueOperation.Timestamp) -> SQLValue {
+        switch timestamp {
+        case .null: .null
+        case .integer: .integer(20_261_105)
+        case .words: .text("not a time")
+        case .text(let text): .text(text)
+        }
+    }
+}
