@@ -5,7 +5,10 @@
 /// applied. Append new migrations; never edit one that has shipped.
 enum PostgresSchema {
     /// Each migration's statements, run in order inside one transaction.
-    static let migrations: [[String]] = [version1, version2, version3, version4, version5, version6]
+    static let migrations: [[String]] = [
+        version1, version2, version3, version4, version5,
+        version6,
+    ]
 
     /// The newest schema version this binary knows on PostgreSQL.
     static var latestVersion: Int { migrations.count }
