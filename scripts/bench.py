@@ -331,7 +331,7 @@ def generate_postgres_legacy(url, orders, customers):
     copy_rows(url, "customers", customer_rows)
     copy_rows(url, "orders", order_rows)
     copy_rows(url, "refund_log", refund_rows)
-    psql(url, "ANALYZE")
+    psql(url, "ANALYZE customers, orders, refund_log")
     return customer_rows[0][1]
 
 
@@ -366,8 +366,9 @@ def postgres_figures(options, orders, calls, pipelined_calls, bursts):
             period = {"start_date": str(end - timedelta(days=days - 1)), "end_date": str(end)}
             p50, _ = latencies(server, "revenue_summary", period, 21 if options.quick else 101)
             rows.append((f"PostgreSQL: revenue_summary, {days} days of {orders:,} orders (p50)", ms(p50), target))
-        peak = max(peak, server.close())
-        rows.append(("PostgreSQL: peak RSS (VmHWM) of the stdio processes above", f"{peak / 1024:.1f} MB", "≤ 30 MB"))
+        serving = server.close()
+        rows.append(("PostgreSQL: peak RSS (VmHWM), first start (migrating) / serving the calls above",
+                     f"{peak / 1024:.1f} MB / {serving / 1024:.1f} MB", "≤ 30 MB"))
         return rows
     finally:
         psql(options.postgres, f"DROP SCHEMA {schema} CASCADE")
