@@ -37,6 +37,42 @@ struct StreamingTests {
         }
     }
 
+    @Test(
+        "a client that closes the event stream cancels its call: the tool stops waiting for the human",
+        .timeLimit(.minutes(1)))
+    func disconnectCancels() async throws {
+        try await HTTPWorld.run { world in
+            let token = try await world.token(scopes: ["payments:write"])
+            let session = try await world.initialize(token: token, capabilities: ["elicitation": [:]])
+            let (questions, asked) = AsyncStream.makeStream(of: JSONValue.self)
+            let client = Task {
+                var request = HTTPClientRequest(url: world.endpoint)
+                request.method = .POST
+                request.headers.add(name: "Authorization", value: "Bearer \(token)")
+                request.headers.add(name: "Mcp-Session-Id", value: session ?? "")
+                request.headers.add(name: "Accept", value: "application/json, text/event-stream")
+                let call = rpc(id: 8, "tools/call", ["name": "confirm_action", "arguments": [:]])
+                request.body = .bytes(ByteBuffer(bytes: try JSONCodec.encode(call)))
+                let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
+                var events = SSEReader(response.body)
+                asked.yield(try await events.next() ?? .null)
+                // Waits for an answer that never comes: the test cancels this task, closing the connection.
+                _ = try await events.next()
+            }
+            var cancellations = world.cancellations.makeAsyncIterator()
+            var question = questions.makeAsyncIterator()
+            #expect(await question.next()?["method"] == "elicitation/create")
+            client.cancel()
+            #expect(await cancellations.next() != nil)
+            #expect(
+                world.log.all.contains {
+                    $0.hasSuffix("the client closed the event stream of request 8; cancelling it")
+                })
+            // The session serves on.
+            #expect(try await world.post(rpc(id: 9, "ping"), token: token, session: session).status == 200)
+        }
+    }
+
     @Test("a call that does not ask is answered as plain JSON")
     func plainJSON() async throws {
         try await HTTPWorld.run { world in
