@@ -110,8 +110,9 @@ class TeamServer:
     def __init__(self, binary, env, issuer, start_timeout=30):
         self.port = free_port()
         self.public_url = f"http://127.0.0.1:{self.port}/mcp"
-        self.env = dict(env, PAYMENT_OPS_PUBLIC_URL=self.public_url, PAYMENT_OPS_OAUTH_ISSUER=issuer.url)
-        self.env.setdefault("LOG_LEVEL", "info")
+        # LOG_LEVEL info: the server says at that level when it listens, which is what start-up waits for.
+        self.env = dict(env, PAYMENT_OPS_PUBLIC_URL=self.public_url, PAYMENT_OPS_OAUTH_ISSUER=issuer.url,
+                        LOG_LEVEL="info")
         self.binary = binary
         self.start_timeout = start_timeout
         self.stderr_lines = []
