@@ -540,12 +540,127 @@ def sqlite_figures(options, orders, runs, calls, pipelined_calls, bursts):
         rows.append(("  -wal file left behind after that server exited", f"{size / 1e6:.1f} MB", "≈ 0"))
 
         rows.extend(stripe_path(options, directory, calls))
+        rows.extend(team_server_figures(options, big, max(1, orders // 100)))
         rows.append(("peak RSS (VmHWM) of any server process above", f"{Server.peak_rss_kib / 1024:.1f} MB", "≤ 25 MB"))
     return rows
 
 
 def ms(seconds):
     return f"{seconds * 1000:.3f} ms"
+
+
+def team_server_figures(options, database, customers):
+    """The team server over loopback: 24 agents, each with its own token and session, calling a read tool at once
+    (every request's token verified, from the verifier's cache after the first); and the peak RSS of a server
+    holding 100 open sessions. The rate limit is raised so that it admits everything: it is measured, not tested."""
+    # Imported here: team_server.py needs `cryptography`, which only these figures use.
+    from team_server import TeamServer, TestIssuer
+
+    agents, per_agent = 24, (40 if options.quick else 500)
+    env = dict(environment(database), PAYMENT_OPS_RATE_LIMIT="1000000")
+    with TestIssuer() as issuer:
+        with TeamServer(options.binary, env, issuer) as server:
+            rate, p50, p99 = agents_at_once(server, issuer, agents, per_agent, customers)
+            busy_rss = server.peak_rss_kib()
+        with TeamServer(options.binary, env, issuer) as server:
+            team = idle_sessions(server, issuer, 100, customers)
+            sessions_rss = server.peak_rss_kib()
+            for agent in team:
+                agent.close()
+    return [
+        (f"HTTP: {agents} agents at once, get_order_history ({agents * per_agent:,} calls)", f"{rate:,.0f} calls/s",
+         "≥ 3,000 calls/s"),
+        ("HTTP: those calls' p50 / p99", f"{ms(p50)} / {ms(p99)}", "p99 ≤ 20 ms"),
+        ("HTTP: peak RSS (VmHWM) after those calls", f"{busy_rss / 1024:.1f} MB", ""),
+        ("HTTP: peak RSS (VmHWM) with 100 open sessions", f"{sessions_rss / 1024:.1f} MB", "≤ 40 MB"),
+    ]
+
+
+class TeamAgent:
+    """One agent of the team server: its own token, keep-alive connection and handshake-era session."""
+
+    def __init__(self, server, token):
+        import http.client
+
+        self.connection = http.client.HTTPConnection("127.0.0.1", server.port)
+        self.headers = {"Authorization": f"Bearer {token}", "Content-Type": "application/json",
+                        "Accept": "application/json, text/event-stream"}
+        self.next_id = 1
+        answer = self.post(INITIALIZE)
+        self.headers["Mcp-Session-Id"] = self.session = answer.getheader("Mcp-Session-Id")
+        self.headers["MCP-Protocol-Version"] = "2025-11-25"
+        answer.read()
+        if answer.status != 200 or not self.session:
+            raise RuntimeError(f"initialize over HTTP answered {answer.status}")
+        answer = self.post({"jsonrpc": "2.0", "method": "notifications/initialized"})
+        answer.read()
+        if answer.status != 202:
+            raise RuntimeError(f"notifications/initialized over HTTP answered {answer.status}")
+
+    def post(self, message):
+        self.connection.request("POST", "/mcp", body=line(message), headers=self.headers)
+        return self.connection.getresponse()
+
+    def call(self, tool, arguments):
+        """One call; the seconds until its whole answer has arrived, and the answer (checked after the clock)."""
+        request_id = self.next_id
+        self.next_id += 1
+        message = tool_call(request_id, tool, arguments)
+        started = time.perf_counter()
+        answer = self.post(message)
+        body = answer.read()
+        elapsed = time.perf_counter() - started
+        if answer.status != 200:
+            raise RuntimeError(f"{tool} over HTTP answered {answer.status}: {body[:200]!r}")
+        check_response(body, request_id, tool)
+        return elapsed
+
+    def close(self):
+        self.connection.close()
+
+
+def agents_at_once(server, issuer, agents, per_agent, customers):
+    """Calls per second, p50 and p99 of `agents` threads each making `per_agent` calls at the same moment."""
+    team = [TeamAgent(server, issuer.token(server.public_url, f"bench-agent-{index}", ["payments:read"]))
+            for index in range(agents)]
+    start = threading.Barrier(agents + 1)
+    samples = [[] for _ in range(agents)]
+    failures = []
+
+    def work(index):
+        agent = team[index]
+        arguments = {"email": f"bench{index % customers}@example.com", "limit": 10}
+        start.wait()
+        try:
+            for _ in range(per_agent):
+                samples[index].append(agent.call("get_order_history", arguments))
+        except Exception as error:  # reported below, after every thread has stopped
+            failures.append(error)
+
+    threads = [threading.Thread(target=work, args=(index,)) for index in range(agents)]
+    for thread in threads:
+        thread.start()
+    start.wait()
+    started = time.perf_counter()
+    for thread in threads:
+        thread.join()
+    elapsed = time.perf_counter() - started
+    for agent in team:
+        agent.close()
+    if failures:
+        raise RuntimeError(f"{len(failures)} agents failed, the first with: {failures[0]}")
+    every = [sample for agent_samples in samples for sample in agent_samples]
+    return len(every) / elapsed, percentile(every, 0.50), percentile(every, 0.99)
+
+
+def idle_sessions(server, issuer, count, customers):
+    """Opens `count` sessions, one agent each, each making one call; leaves them open."""
+    team = []
+    for index in range(count):
+        agent = TeamAgent(server, issuer.token(server.public_url, f"bench-session-{index}", ["payments:read"]))
+        agent.call("get_order_history", {"email": f"bench{index % customers}@example.com", "limit": 10})
+        team.append(agent)
+    return team
 
 
 def stripe_path(options, directory, calls):

@@ -8,4 +8,6 @@ cd "$(dirname "$0")/.."
 swift build -c release --product payment-ops >&2
 swift build -c release --product stripe-fake >&2
 bin=$(swift build -c release --show-bin-path)
-exec python3 scripts/bench.py --binary "$bin/payment-ops" --stripe-fake "$bin/stripe-fake" "$@"
+# The team-server figures mint tokens with `cryptography`, which scripts/python-venv.sh installs.
+python=$(scripts/python-venv.sh)
+exec "$python" scripts/bench.py --binary "$bin/payment-ops" --stripe-fake "$bin/stripe-fake" "$@"

@@ -10,7 +10,7 @@ struct PrincipalSeamTests {
     private func engine() throws -> Server {
         let service = PaymentService(store: try SQLiteStore(url: "sqlite::memory:"), gateway: nil)
         let real = makeCatalog(service: service)
-        let catalog = Catalog(instructions: "", tools: real.tools + [ConfirmActionTool()])
+        let catalog = Catalog(instructions: "", tools: real.tools + [ConfirmActionTool {}])
         return Server(catalog: catalog, outbound: { _ in })
     }
 

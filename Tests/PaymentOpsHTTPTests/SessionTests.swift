@@ -75,12 +75,37 @@ struct SessionTests {
         try await HTTPWorld.run { world in
             let token = try await world.token()
             let session = try await world.initialize(token: token)
-            #expect(try await world.post(list, token: token, session: session, version: "2025-06-18").status == 200)
+            #expect(try await world.post(list, token: token, session: session, version: "2025-11-25").status == 200)
             #expect(try await world.post(list, token: token, session: session).status == 200)
             let refused = try await world.post(list, token: token, session: session, version: "2099-01-01")
             #expect(refused.status == 400)
             #expect(
                 refused.json?["error"]?["message"]?.stringValue?.hasPrefix("unsupported MCP-Protocol-Version") == true)
+        }
+    }
+
+    @Test("MCP-Protocol-Version must be the version the session negotiated")
+    func negotiatedVersion() async throws {
+        try await HTTPWorld.run { world in
+            let token = try await world.token()
+            let session = try await world.initialize(token: token, version: "2025-06-18")
+            #expect(try await world.post(list, token: token, session: session, version: "2025-06-18").status == 200)
+            let refused = try await world.post(list, token: token, session: session, version: "2025-11-25")
+            #expect(refused.status == 400)
+            #expect(
+                refused.json?["error"]?["message"]
+                    == "MCP-Protocol-Version 2025-11-25 is not 2025-06-18, the version this session negotiated")
+        }
+    }
+
+    @Test("an initialize answered with an error opens no session")
+    func failedInitialize() async throws {
+        try await HTTPWorld.run { world in
+            let token = try await world.token()
+            let answer = try await world.post(rpc(id: 1, "initialize", ["capabilities": [:]]), token: token)
+            #expect(answer.status == 200)
+            #expect(answer.json?["error"]?["code"] == -32602)
+            #expect(answer.header("Mcp-Session-Id") == nil)
         }
     }
 

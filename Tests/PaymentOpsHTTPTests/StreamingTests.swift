@@ -13,14 +13,7 @@ struct StreamingTests {
         try await HTTPWorld.run { world in
             let token = try await world.token(scopes: ["payments:write"])
             let session = try await world.initialize(token: token, capabilities: ["elicitation": [:]])
-            var request = HTTPClientRequest(url: world.endpoint)
-            request.method = .POST
-            request.headers.add(name: "Authorization", value: "Bearer \(token)")
-            request.headers.add(name: "Mcp-Session-Id", value: session ?? "")
-            request.headers.add(name: "Accept", value: "application/json, text/event-stream")
-            let call = rpc(id: 7, "tools/call", ["name": "confirm_action", "arguments": [:]])
-            request.body = .bytes(ByteBuffer(bytes: try JSONCodec.encode(call)))
-            let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
+            let response = try await confirmAction(id: 7, in: world, token: token, session: session)
             #expect(response.status.code == 200)
             #expect(response.headers.first(name: "Content-Type") == "text/event-stream")
             var events = SSEReader(response.body)
@@ -35,6 +28,35 @@ struct StreamingTests {
             #expect(result["id"] == 7)
             #expect(result["result"]?["structuredContent"] == ["answer": "accepted", "actor": "ada@support.example"])
             #expect(try await events.next() == nil)
+        }
+    }
+
+    @Test(
+        "a client that closes the event stream cancels its call: the tool stops waiting for the human",
+        .timeLimit(.minutes(1)))
+    func disconnectCancels() async throws {
+        try await HTTPWorld.run { world in
+            let token = try await world.token(scopes: ["payments:write"])
+            let session = try await world.initialize(token: token, capabilities: ["elicitation": [:]])
+            let (questions, asked) = AsyncStream.makeStream(of: JSONValue.self)
+            let client = Task {
+                let response = try await confirmAction(id: 8, in: world, token: token, session: session)
+                var events = SSEReader(response.body)
+                asked.yield(try await events.next() ?? .null)
+                // Waits for an answer that never comes: the test cancels this task, closing the connection.
+                _ = try await events.next()
+            }
+            var cancellations = world.cancellations.makeAsyncIterator()
+            var question = questions.makeAsyncIterator()
+            #expect(await question.next()?["method"] == "elicitation/create")
+            client.cancel()
+            #expect(await cancellations.next() != nil)
+            #expect(
+                world.log.all.contains {
+                    $0.hasSuffix("the client closed the event stream of request 8; cancelling it")
+                })
+            // The session serves on.
+            #expect(try await world.post(rpc(id: 9, "ping"), token: token, session: session).status == 200)
         }
     }
 
@@ -57,6 +79,20 @@ struct StreamingTests {
             #expect(answer.json?["result"]?["structuredContent"]?["orders"] == 0)
         }
     }
+}
+
+/// POSTs a `confirm_action` call and returns the response as it starts, its body (an SSE stream) still to read.
+private func confirmAction(id: Int, in world: HTTPWorld, token: String, session: String?) async throws
+    -> HTTPClientResponse
+{
+    var request = HTTPClientRequest(url: world.endpoint)
+    request.method = .POST
+    request.headers.add(name: "Authorization", value: "Bearer \(token)")
+    request.headers.add(name: "Mcp-Session-Id", value: session ?? "")
+    request.headers.add(name: "Accept", value: "application/json, text/event-stream")
+    let call = rpc(id: .int(id), "tools/call", ["name": "confirm_action", "arguments": [:]])
+    request.body = .bytes(ByteBuffer(bytes: try JSONCodec.encode(call)))
+    return try await HTTPClient.shared.execute(request, timeout: .seconds(30))
 }
 
 /// Reads `data:` lines of SSE `message` events from a response body, one JSON-RPC message per event.

@@ -47,29 +47,45 @@ actor IssuerKeys {
     private func fetch() async {
         lastFetch = now()
         do {
-            let url = try await jwksLocation()
-            keys = try await KeySet.parse(try await Self.get(url))
+            if jwksURL == nil { jwksURL = try await Self.metadata(of: issuer).jwksURL }
+            keys = try await Self.keySet(at: jwksURL ?? "")
             logger.log(.info, "loaded \(keys.algorithms.count) signing keys from the issuer's JWKS")
         } catch {
             logger.log(.error, "could not load the issuer's signing keys: \(error)")
         }
     }
 
-    /// `jwks_uri` from RFC 8414 metadata, else from OpenID Connect discovery.
-    private func jwksLocation() async throws -> String {
-        if let jwksURL { return jwksURL }
+    /// Where the issuer's metadata names its JWKS: `jwks_uri` from RFC 8414 metadata, else from OpenID Connect
+    /// discovery, and the document that said so.
+    /// - Throws: `KeySetError` when neither document gives a `jwks_uri`, or one names another issuer.
+    static func metadata(of issuer: String) async throws -> (jwksURL: String, document: String) {
         let base = issuer.hasSuffix("/") ? String(issuer.dropLast()) : issuer
+        var failures: [String] = []
         for suffix in ["/.well-known/oauth-authorization-server", "/.well-known/openid-configuration"] {
-            guard let body = try? await Self.get(base + suffix), let metadata = try? JSONCodec.parse(body),
-                let location = metadata["jwks_uri"]?.stringValue
-            else { continue }
+            let metadata: JSONValue
+            do {
+                metadata = try JSONCodec.parse(try await get(base + suffix))
+            } catch {
+                failures.append("\(suffix): \(error)")
+                continue
+            }
+            guard let location = metadata["jwks_uri"]?.stringValue else {
+                failures.append("\(suffix): no jwks_uri")
+                continue
+            }
             guard metadata["issuer"]?.stringValue ?? issuer == issuer else {
                 throw KeySetError(reason: "the metadata at \(suffix) names another issuer")
             }
-            jwksURL = location
-            return location
+            return (location, base + suffix)
         }
-        throw KeySetError(reason: "neither metadata document of \(issuer) gives a jwks_uri")
+        throw KeySetError(
+            reason: "neither metadata document of \(issuer) gives a jwks_uri (\(failures.joined(separator: "; ")))")
+    }
+
+    /// The keys the JWKS at `location` publishes that this server accepts.
+    /// - Throws: `KeySetError` when it cannot be fetched or is not a JWKS.
+    static func keySet(at location: String) async throws -> KeySet {
+        try await KeySet.parse(try await get(location))
     }
 
     /// GETs a document: https, or http on loopback; bounded in time and size.

@@ -41,7 +41,9 @@ public struct MCPHTTPServer: Sendable {
             router: makeRouter(),
             server: .http1(
                 configuration: HTTP1Channel.Configuration(
-                    additionalChannelHandlers: [HeaderTimeoutHandler(timeout: settings.headerTimeout)],
+                    additionalChannelHandlers: [
+                        HeaderTimeoutHandler(timeout: settings.headerTimeout), InboundCloseHandler(),
+                    ],
                     idleTimeout: settings.idleTimeout.timeAmount)),
             configuration: ApplicationConfiguration(
                 address: .hostname(settings.bind.host, port: settings.bind.port), serverName: "payment-ops"),
@@ -59,10 +61,10 @@ public struct MCPHTTPServer: Sendable {
         }
     }
 
-    private func makeRouter() -> Router<BasicRequestContext> {
-        let router = Router()
+    private func makeRouter() -> Router<MCPRequestContext> {
+        let router = Router(context: MCPRequestContext.self)
         let document = ProtectedResourceMetadata.document(settings)
-        let metadata: @Sendable (Request, BasicRequestContext) async throws -> Response = { _, _ in
+        let metadata: @Sendable (Request, MCPRequestContext) async throws -> Response = { _, _ in
             Response(
                 status: .ok, headers: [.contentType: "application/json"],
                 body: ResponseBody(byteBuffer: ByteBuffer(bytes: (try? JSONCodec.encode(document)) ?? [])))

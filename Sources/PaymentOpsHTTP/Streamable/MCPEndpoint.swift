@@ -25,9 +25,9 @@ struct MCPEndpoint: Sendable {
     // MARK: - Methods
 
     /// `POST`: one JSON-RPC message.
-    func post(_ request: Request, context: some RequestContext) async throws -> Response {
+    func post(_ request: Request, context: MCPRequestContext) async throws -> Response {
         let token = try await admit(request)
-        try checkProtocolVersion(request)
+        let version = try protocolVersion(of: request)
         let body = try await readBody(request)
         guard let message = MessageSummary(body.readableBytesView) else {
             throw HTTPProblem(.badRequest, "the body must be one JSON-RPC 2.0 message")
@@ -39,31 +39,33 @@ struct MCPEndpoint: Sendable {
         let principal = token.principal(policy: policy)
         let bytes = body.readableBytesView
         let sessionID = request.headers[Self.sessionHeader]
-        var openedSession: String?
         let engine: Server
         if message.isStateless || (message.requestMethod == "server/discover" && sessionID == nil) {
             // server/discover is a probe sent before the client knows the era; it needs no session.
             engine = await sessions.statelessEngine(for: token.subject)
         } else if message.requestMethod == "initialize" {
-            let opened = await sessions.open(for: token.subject)
-            (openedSession, engine) = (opened.id, opened.engine)
+            return await initialize(bytes, subject: token.subject, principal: principal)
         } else if let sessionID {
             guard let found = await sessions.engine(session: sessionID, subject: token.subject) else {
                 throw HTTPProblem(.notFound, "no such session; send initialize to start a new one")
             }
-            engine = found
+            if let version, version != found.protocolVersion {
+                throw HTTPProblem(
+                    .badRequest,
+                    "MCP-Protocol-Version \(version) is not \(found.protocolVersion), the version this session "
+                        + "negotiated")
+            }
+            engine = found.engine
         } else if message.requestMethod != nil {
             throw HTTPProblem(.badRequest, "Mcp-Session-Id is required after initialize")
         } else {
             engine = await sessions.statelessEngine(for: token.subject)
         }
-        guard message.requestMethod != nil else {
+        guard case .request(_, let id) = message.kind else {
             _ = await engine.receive(bytes, principal: principal)
             return Response(status: .accepted)
         }
-        var response = await exchange(bytes, with: engine, principal: principal)
-        if let openedSession { response.headers[Self.sessionHeader] = openedSession }
-        return response
+        return await exchange(bytes, id: id, with: engine, principal: principal, context: context)
     }
 
     /// `DELETE`: ends the caller's session.
@@ -111,13 +113,31 @@ struct MCPEndpoint: Sendable {
         return token
     }
 
-    /// 400 for an `MCP-Protocol-Version` this server does not speak; none means 2025-03-26.
-    private func checkProtocolVersion(_ request: Request) throws {
-        let version = request.headers[Self.versionHeader] ?? Self.assumedVersion
-        guard ProtocolVersions.all.contains(version) else {
+    /// The `MCP-Protocol-Version` header (`nil` when absent, which means 2025-03-26); 400 for one this server does
+    /// not speak.
+    private func protocolVersion(of request: Request) throws -> String? {
+        let version = request.headers[Self.versionHeader]
+        guard ProtocolVersions.all.contains(version ?? Self.assumedVersion) else {
             let supported = ProtocolVersions.all.joined(separator: ", ")
-            throw HTTPProblem(.badRequest, "unsupported MCP-Protocol-Version \(version); supported: \(supported)")
+            throw HTTPProblem(
+                .badRequest, "unsupported MCP-Protocol-Version \(version ?? ""); supported: \(supported)")
         }
+        return version
+    }
+
+    /// `initialize`, answered by a fresh engine: only a successful answer opens a session, bound to `subject` and to
+    /// the version it negotiated, and carries its id; an error answer leaves nothing behind.
+    private func initialize(_ bytes: ByteBufferView, subject: String, principal: RequestPrincipal) async -> Response {
+        let engine = sessions.makeEngine()
+        guard let answer = await engine.receive(bytes, principal: principal).message() else {
+            return Response(status: .accepted)
+        }
+        let line = answer.lineOrInternalError()
+        var response = Self.json(line)
+        if let version = (try? JSONCodec.parse(line))?["result"]?["protocolVersion"]?.stringValue {
+            response.headers[Self.sessionHeader] = await sessions.open(engine, for: subject, protocolVersion: version)
+        }
+        return response
     }
 
     /// The body, refused with 413 as soon as it is known to be too large: from `Content-Length`, or while reading.
@@ -134,7 +154,10 @@ struct MCPEndpoint: Sendable {
     }
 
     /// Runs a request on its engine: JSON when the answer comes first, SSE when the engine speaks first.
-    private func exchange(_ bytes: ByteBufferView, with engine: Server, principal: RequestPrincipal) async -> Response {
+    private func exchange(
+        _ bytes: ByteBufferView, id: JSONValue, with engine: Server, principal: RequestPrincipal,
+        context: MCPRequestContext
+    ) async -> Response {
         let (events, stream) = AsyncStream.makeStream(of: ExchangeEvent.self)
         let reply = await ExchangeRoute.$current.withValue(stream) {
             await engine.receive(bytes, principal: principal)
@@ -145,7 +168,7 @@ struct MCPEndpoint: Sendable {
             return Response(status: .accepted)
         case .immediate(let response):
             stream.finish()
-            return Self.json(response)
+            return Self.json(response.lineOrInternalError())
         case .pending(let task):
             Task {
                 stream.yield(.response(await task.value))
@@ -153,21 +176,37 @@ struct MCPEndpoint: Sendable {
             }
             let cursor = ExchangeCursor(events)
             switch await cursor.next() {
-            case .response(let response?)?: return Self.json(response)
-            case .message(let first)?: return Self.eventStream(first: first, rest: cursor)
+            case .response(let response?)?: return Self.json(response.lineOrInternalError())
+            case .message(let first)?:
+                let logger = self.logger
+                let signal = await context.inboundCloseSignal()
+                let watch = signal?.watch {
+                    // The client is gone: nothing it asked for may go on working (or waiting for its human).
+                    let shown = String(decoding: (try? JSONCodec.encode(id)) ?? [], as: UTF8.self)
+                    logger.log(.info, "the client closed the event stream of request \(shown); cancelling it")
+                    let cancel: JSONValue = [
+                        "jsonrpc": "2.0", "method": "notifications/cancelled",
+                        "params": ["requestId": id, "reason": "the client closed the event stream"],
+                    ]
+                    Task { _ = await engine.receive((try? JSONCodec.encode(cancel)) ?? []) }
+                }
+                return Self.eventStream(first: first, rest: cursor) { signal?.stopWatching(watch) }
             case .response(nil)?, nil: return Response(status: .accepted)
             }
         }
     }
 
-    private static func json(_ response: PaymentOpsMCP.Response) -> Response {
+    private static func json(_ line: [UInt8]) -> Response {
         Response(
             status: .ok, headers: [.contentType: "application/json"],
-            body: ResponseBody(byteBuffer: ByteBuffer(bytes: response.lineOrInternalError())))
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: line)))
     }
 
     /// `text/event-stream`: the engine's messages as they come, then the response, then the end of the stream.
-    private static func eventStream(first: JSONValue, rest cursor: ExchangeCursor) -> Response {
+    /// `ended` runs once the response is written in full.
+    private static func eventStream(
+        first: JSONValue, rest cursor: ExchangeCursor, ended: @escaping @Sendable () -> Void
+    ) -> Response {
         let body = ResponseBody { writer in
             try await writer.write(event((try? JSONCodec.encode(first)) ?? []))
             while let next = await cursor.next() {
@@ -177,6 +216,7 @@ struct MCPEndpoint: Sendable {
                 case .response(nil): break
                 }
             }
+            ended()
             try await writer.finish(nil)
         }
         return Response(

@@ -8,10 +8,13 @@ actor SessionTable {
     private struct Entry {
         let engine: Server
         let subject: String
+        /// The version `initialize` negotiated; `nil` for the 2026-07-28 engines, whose requests each name theirs.
+        let protocolVersion: String?
         var lastUsed: Date
     }
 
-    private let makeEngine: @Sendable () -> Server
+    /// Makes a fresh engine: for an `initialize`, before it is known whether a session opens.
+    nonisolated let makeEngine: @Sendable () -> Server
     private let idleLifetime: TimeInterval
     private let now: @Sendable () -> Date
     private var sessions: [String: Entry] = [:]
@@ -25,19 +28,19 @@ actor SessionTable {
         self.makeEngine = makeEngine
     }
 
-    /// Opens a session for `subject` (on `initialize`): a fresh engine and a random id.
-    func open(for subject: String) -> (id: String, engine: Server) {
+    /// Opens a session for `subject` around `engine`, which answered `initialize` with `protocolVersion`; returns
+    /// its random id.
+    func open(_ engine: Server, for subject: String, protocolVersion: String) -> String {
         sweep()
         var generator = SystemRandomNumberGenerator()
         let id = (0..<4).map { _ in String(generator.next() as UInt32, radix: 16) }.joined(separator: "-")
-        let engine = makeEngine()
-        sessions[id] = Entry(engine: engine, subject: subject, lastUsed: now())
-        return (id, engine)
+        sessions[id] = Entry(engine: engine, subject: subject, protocolVersion: protocolVersion, lastUsed: now())
+        return id
     }
 
-    /// The session's engine, when `id` names a live session of `subject`; another subject's session is reported as
-    /// unknown, so a leaked or guessed id tells its finder nothing.
-    func engine(session id: String, subject: String) -> Server? {
+    /// The session's engine and negotiated version, when `id` names a live session of `subject`; another subject's
+    /// session is reported as unknown, so a leaked or guessed id tells its finder nothing.
+    func engine(session id: String, subject: String) -> (engine: Server, protocolVersion: String)? {
         guard var entry = sessions[id], entry.subject == subject else { return nil }
         guard now().timeIntervalSince(entry.lastUsed) < idleLifetime else {
             close(id)
@@ -45,7 +48,7 @@ actor SessionTable {
         }
         entry.lastUsed = now()
         sessions[id] = entry
-        return entry.engine
+        return (entry.engine, entry.protocolVersion ?? "")
     }
 
     /// Ends `subject`'s session `id` (`DELETE`); `false` when there was none.
@@ -64,7 +67,7 @@ actor SessionTable {
         }
         sweep()
         let engine = makeEngine()
-        statelessEngines[subject] = Entry(engine: engine, subject: subject, lastUsed: now())
+        statelessEngines[subject] = Entry(engine: engine, subject: subject, protocolVersion: nil, lastUsed: now())
         return engine
     }
 

@@ -33,6 +33,8 @@ struct HTTPWorld: Sendable {
     let port: Int
     /// Every line the server logged, at every level.
     let log: LogRecorder
+    /// One element each time `confirm_action` is cancelled while it waits for the human.
+    let cancellations: AsyncStream<Void>
 
     var base: String { "http://127.0.0.1:\(port)" }
 
@@ -51,9 +53,10 @@ struct HTTPWorld: Sendable {
             configure(&settings)
             let store = try SQLiteStore(url: "sqlite::memory:")
             let real = makeCatalog(service: PaymentService(store: store, gateway: nil))
+            let (cancellations, cancelled) = AsyncStream.makeStream(of: Void.self)
             let catalog = Catalog(
-                instructions: real.instructions, tools: real.tools + [ConfirmActionTool()], resources: real.resources,
-                prompts: real.prompts)
+                instructions: real.instructions, tools: real.tools + [ConfirmActionTool { cancelled.yield() }],
+                resources: real.resources, prompts: real.prompts)
             let log = LogRecorder()
             let logger = Logger(threshold: .debug, sink: log.append)
             let server = MCPHTTPServer(catalog: catalog, options: ServerOptions(), settings: settings, logger: logger)
@@ -62,7 +65,8 @@ struct HTTPWorld: Sendable {
             defer { running.cancel() }
             var iterator = ports.makeAsyncIterator()
             guard let port = await iterator.next() else { throw CancellationError() }
-            return try await body(HTTPWorld(issuer: issuer, clock: clock, port: port, log: log))
+            return try await body(
+                HTTPWorld(issuer: issuer, clock: clock, port: port, log: log, cancellations: cancellations))
         }
     }
 
@@ -108,13 +112,15 @@ struct HTTPWorld: Sendable {
         return HTTPAnswer(status: Int(response.status.code), headers: headers, body: String(buffer: body))
     }
 
-    /// Runs the handshake as `subject`; returns the session id.
-    func initialize(token: String, capabilities: JSONValue = [:]) async throws -> String? {
+    /// Runs the handshake as `subject`, asking for `version`; returns the session id.
+    func initialize(token: String, capabilities: JSONValue = [:], version: String = "2025-11-25") async throws
+        -> String?
+    {
         let answer = try await post(
             rpc(
                 id: 1, "initialize",
                 [
-                    "protocolVersion": "2025-11-25", "capabilities": capabilities,
+                    "protocolVersion": .string(version), "capabilities": capabilities,
                     "clientInfo": ["name": "http-tests", "version": "1"],
                 ]),
             token: token)
@@ -142,9 +148,18 @@ struct ConfirmActionTool: MCPTool {
     let annotations = ToolAnnotations(
         readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false)
 
+    /// Called when the call is cancelled while it waits for the human.
+    let cancelled: @Sendable () -> Void
+
     func call(arguments: [String: JSONValue], context: ToolContext) async throws -> ToolResult {
-        let outcome = try await context.elicit(
-            key: "confirm", message: "Go ahead?", requestedSchema: ["type": "object", "properties": [:]])
+        let outcome: ElicitationOutcome
+        do {
+            outcome = try await context.elicit(
+                key: "confirm", message: "Go ahead?", requestedSchema: ["type": "object", "properties": [:]])
+        } catch let error as CancellationError {
+            cancelled()
+            throw error
+        }
         let answer: String
         switch outcome {
         case .accepted: answer = "accepted"

@@ -76,9 +76,10 @@ final class TestIssuer: Sendable {
         }
     }
 
-    /// Starts the issuer's server for the duration of `body`.
+    /// Starts the issuer's server for the duration of `body`; `published` replaces the JWKS document.
     static func run<T: Sendable>(
-        metadataPath: String = "/.well-known/oauth-authorization-server", _ body: (TestIssuer) async throws -> T
+        metadataPath: String = "/.well-known/oauth-authorization-server", publishing published: JSONValue? = nil,
+        _ body: (TestIssuer) async throws -> T
     ) async throws -> T {
         let fetches = Counter()
         let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
@@ -89,7 +90,7 @@ final class TestIssuer: Sendable {
         }
         router.get("/jwks") { _, _ in
             fetches.increment()
-            return json(try jwks())
+            return json(try published ?? jwks())
         }
         let application = Application(
             router: router, configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: 0)),
