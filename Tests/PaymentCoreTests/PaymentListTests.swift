@@ -25,6 +25,19 @@ struct PaymentListTests {
         #expect(world.gateway.calls == [.paymentIntents(customerID: "cus_jane", limit: 10, startingAfter: nil)])
     }
 
+    @Test("payments Stripe sent that could not be read are reported beside the ones that could")
+    func unreadable() async throws {
+        let world = try TestWorld()
+        try world.addCustomer("jane@example.com", stripeID: "cus_jane")
+        world.gateway.addPaymentIntent(id: "pi_ok", customer: "cus_jane", amount: 100)
+        world.gateway.addUnreadableItems(["item 1 (pi_odd): field amount is missing"], toListOf: "cus_jane")
+
+        let list = try await world.service.listPayments(email: "jane@example.com")
+
+        #expect(list.payments.map(\.paymentIntentID) == ["pi_ok"])
+        #expect(list.unreadable == ["item 1 (pi_odd): field amount is missing"])
+    }
+
     @Test("a customer without payments gets an empty list")
     func empty() async throws {
         let world = try TestWorld()

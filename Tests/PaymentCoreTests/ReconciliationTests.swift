@@ -54,7 +54,7 @@ struct ReconciliationTests {
         let world = try RefundGateTests.world()
         world.gateway.setRefundBehavior(.refuse(StripeErrors.droppedConnection))
         _ = try await RefundExecutionTests.refund(world)
-        world.gateway.addUnreadableRefunds(1, paymentIntentID: "pi_1")
+        world.gateway.addUnreadableItems(["item 0 (re_9): field amount is missing"], toListOf: "pi_1")
         world.clock.advance(by: 301)
 
         let report = try await world.service.reconcile()

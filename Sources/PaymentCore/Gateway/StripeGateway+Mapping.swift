@@ -32,7 +32,7 @@ extension StripeGateway {
     /// be read) and how many items could not be read.
     static func page<Object, Item>(_ list: StripeList<Object>, _ item: (Object) -> Item) -> ProcessorPage<Item> {
         ProcessorPage(
-            items: list.data.map(item), hasMore: list.hasMore, unreadableCount: list.unreadable.count,
+            items: list.data.map(item), hasMore: list.hasMore, unreadable: list.unreadable.map(\.description),
             nextCursor: list.nextCursor)
     }
 

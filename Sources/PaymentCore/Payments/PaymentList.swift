@@ -10,6 +10,9 @@ public struct PaymentList: Sendable, Hashable {
     public var hasMore: Bool
     /// The `starting_after` value for the next page, or `nil` on the last page.
     public var nextCursor: String? = nil
+    /// Payments Stripe sent on this page that could not be read, described without their values; they are not in
+    /// `payments`.
+    public var unreadable: [String] = []
 
     /// The customer a payment list belongs to.
     public struct Owner: Sendable, Hashable {

@@ -22,7 +22,7 @@ extension PaymentService {
         let orders = try await store.read { db in try db.orders(paymentIntentIDs: page.items.map(\.id)) }
         return PaymentList(
             customer: owner, payments: page.items.map { PaymentSummary($0, orderID: orders[$0.id]?.id) },
-            hasMore: page.hasMore, nextCursor: page.nextCursor)
+            hasMore: page.hasMore, nextCursor: page.nextCursor, unreadable: page.unreadable)
     }
 
     /// The `payment://{payment_intent_id}` resource: the order, the live PaymentIntent and the refund journal.

@@ -125,7 +125,7 @@ extension PaymentService {
             if let match {
                 return match
             }
-            unreadable += page.unreadableCount
+            unreadable += page.unreadable.count
             cursor = page.nextCursor
         } while cursor != nil
         // A refund that could not be read may be this one: "not found" would wrongly fail a refund Stripe made.

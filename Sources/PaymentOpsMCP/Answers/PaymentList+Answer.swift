@@ -9,6 +9,11 @@ extension PaymentList: ToolAnswer {
         for payment in payments {
             lines.append("- " + payment.line)
         }
+        if !unreadable.isEmpty {
+            lines.append(
+                "Stripe sent \(unreadable.count) more payment(s) on this page that could not be read, so they are "
+                    + "not listed: " + unreadable.joined(separator: "; ") + ". Check them in the Stripe Dashboard.")
+        }
         if let nextCursor {
             lines.append("More payments: call list_payments again with starting_after \(nextCursor).")
         }

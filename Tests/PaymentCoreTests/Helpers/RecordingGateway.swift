@@ -59,7 +59,7 @@ final class RecordingGateway: DemoGateway {
         var intents: [String: ProcessorPayment] = [:]
         var refunds: [String: [ProcessorRefund]] = [:]
         var refundsByKey: [String: ProcessorRefund] = [:]
-        var unreadableRefunds: [String: Int] = [:]
+        var unreadable: [String: [String]] = [:]
         var calls: [Call] = []
         var failures: [String: StripeError] = [:]
         var plannedFailures: [String: PlannedFailure] = [:]
@@ -71,9 +71,10 @@ final class RecordingGateway: DemoGateway {
 
     private let state = Mutex(State())
 
-    /// Makes the first page of a PaymentIntent's refunds report `count` refunds that could not be read.
-    func addUnreadableRefunds(_ count: Int, paymentIntentID: String) {
-        state.withLock { $0.unreadableRefunds[paymentIntentID, default: 0] += count }
+    /// Makes the first page of a list — a customer's PaymentIntents, or a PaymentIntent's refunds — report
+    /// these items as sent by Stripe but unreadable.
+    func addUnreadableItems(_ descriptions: [String], toListOf owner: String) {
+        state.withLock { $0.unreadable[owner, default: []] += descriptions }
     }
     private let longest = Mutex(Duration.zero)
     private let keyMode = Mutex(GatewayMode.test)
@@ -202,11 +203,14 @@ final class RecordingGateway: DemoGateway {
         -> ProcessorPage<ProcessorPayment>
     {
         try enter("paymentIntents", .paymentIntents(customerID: customerID, limit: limit, startingAfter: startingAfter))
-        let all = state.withLock { $0.intents.values.filter { $0.customerID == customerID } }
-            .sorted { ($0.createdAt, $0.id) > ($1.createdAt, $1.id) }
+        let (intents, unreadable) = state.withLock {
+            ($0.intents.values.filter { $0.customerID == customerID }, $0.unreadable[customerID] ?? [])
+        }
+        let all = intents.sorted { ($0.createdAt, $0.id) > ($1.createdAt, $1.id) }
         let start = startingAfter.flatMap { cursor in all.firstIndex { $0.id == cursor }.map { $0 + 1 } } ?? 0
         let rest = all.dropFirst(start)
-        return ProcessorPage(items: Array(rest.prefix(limit)), hasMore: rest.count > limit)
+        return ProcessorPage(
+            items: Array(rest.prefix(limit)), hasMore: rest.count > limit, unreadable: start == 0 ? unreadable : [])
     }
 
     func paymentIntent(id: String) async throws -> ProcessorPayment {
@@ -259,12 +263,12 @@ final class RecordingGateway: DemoGateway {
     {
         try enter("refunds", .refunds(paymentIntentID: paymentIntentID, startingAfter: startingAfter))
         let (all, unreadable) = state.withLock {
-            ($0.refunds[paymentIntentID] ?? [], $0.unreadableRefunds[paymentIntentID] ?? 0)
+            ($0.refunds[paymentIntentID] ?? [], $0.unreadable[paymentIntentID] ?? [])
         }
         let start = startingAfter.flatMap { cursor in all.firstIndex { $0.id == cursor }.map { $0 + 1 } } ?? 0
         let rest = all.dropFirst(start)
         return ProcessorPage(
-            items: Array(rest.prefix(limit)), hasMore: rest.count > limit, unreadableCount: start == 0 ? unreadable : 0)
+            items: Array(rest.prefix(limit)), hasMore: rest.count > limit, unreadable: start == 0 ? unreadable : [])
     }
 
     func createPrice(amount: Int, currency: String, productName: String, idempotencyKey: String) async throws

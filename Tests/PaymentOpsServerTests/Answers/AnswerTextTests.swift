@@ -92,6 +92,18 @@ struct AnswerTextTests {
         #expect(list.text == "0 payment(s) of Stripe customer cus_jane, newest first.")
     }
 
+    @Test("payments Stripe sent but that could not be read are named, not silently left out")
+    func unreadablePayments() {
+        let list = PaymentList(
+            customer: PaymentList.Owner(email: "jane@example.com", stripeCustomerID: "cus_jane"), payments: [],
+            hasMore: false, unreadable: ["item 0 (pi_odd): field amount is missing"])
+        #expect(
+            list.text
+                == "0 payment(s) of Stripe customer cus_jane, newest first.\nStripe sent 1 more payment(s) on this "
+                + "page that could not be read, so they are not listed: item 0 (pi_odd): field amount is missing. "
+                + "Check them in the Stripe Dashboard.")
+    }
+
     @Test("each refund status says plainly whether money moved")
     func refundHeadlines() {
         var declined = AnswerFixtures.refund(.declined)
