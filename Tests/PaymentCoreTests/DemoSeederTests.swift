@@ -174,6 +174,21 @@ struct DemoSeederTests {
         #expect(Self.writeCounts(world.gateway) == (4, 13))
     }
 
+    @Test("a customer Stripe sent but could not read stops seeding instead of being created twice")
+    func unreadableCustomer() async throws {
+        let world = try TestWorld()
+        world.gateway.addUnreadableItems(["item 0 (cus_odd): field created is missing"], toListOf: "sarah@example.com")
+
+        let error = await #expect(throws: PaymentError.self) { try await world.seeder().seed() }
+
+        #expect(
+            error?.message
+                == "Stripe has customers with the email sarah@example.com that could not be read (item 0 (cus_odd): "
+                + "field created is missing), so none was created; check them in the Stripe Dashboard, then run seed "
+                + "again.")
+        #expect(Self.writeCounts(world.gateway).0 == 0)
+    }
+
     @Test("extra customers are generated the same way every time and seeded once")
     func extraCustomers() async throws {
         let world = try TestWorld()

@@ -125,6 +125,14 @@ public struct DemoSeeder: Sendable {
         if let existing = usable.first(where: { $0.metadata[Self.metadataKey] == demo.email }) ?? usable.first {
             return (existing, false)
         }
+        // One Stripe could not read may be this demo customer: creating another would make a duplicate.
+        guard list.unreadable.isEmpty else {
+            throw PaymentError(
+                .stripe,
+                "Stripe has customers with the email \(demo.email) that could not be read ("
+                    + list.unreadable.joined(separator: "; ") + "), so none was created; check them in the Stripe "
+                    + "Dashboard, then run seed again.")
+        }
         let created = try await callStripe("create the demo customer in Stripe") {
             try await $0.createCustomer(
                 email: demo.email, name: demo.name, metadata: [Self.metadataKey: demo.email],

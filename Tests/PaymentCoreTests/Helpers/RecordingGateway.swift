@@ -71,8 +71,8 @@ final class RecordingGateway: DemoGateway {
 
     private let state = Mutex(State())
 
-    /// Makes the first page of a list — a customer's PaymentIntents, or a PaymentIntent's refunds — report
-    /// these items as sent by Stripe but unreadable.
+    /// Makes the first page of a list — a customer's PaymentIntents, a PaymentIntent's refunds, or the customers
+    /// with an email — report these items as sent by Stripe but unreadable.
     func addUnreadableItems(_ descriptions: [String], toListOf owner: String) {
         state.withLock { $0.unreadable[owner, default: []] += descriptions }
     }
@@ -296,8 +296,12 @@ final class RecordingGateway: DemoGateway {
 
     func customers(email: String, limit: Int) async throws -> ProcessorPage<ProcessorCustomer> {
         try enter("customers", .customers(email: email))
-        let matching = state.withLock { $0.customers.values.filter { $0.email == email } }.sorted { $0.id < $1.id }
-        return ProcessorPage(items: Array(matching.prefix(limit)), hasMore: matching.count > limit)
+        let (found, unreadable) = state.withLock {
+            ($0.customers.values.filter { $0.email == email }, $0.unreadable[email] ?? [])
+        }
+        let matching = found.sorted { $0.id < $1.id }
+        return ProcessorPage(
+            items: Array(matching.prefix(limit)), hasMore: matching.count > limit, unreadable: unreadable)
     }
 
     func createCustomer(email: String, name: String, metadata: [String: String], idempotencyKey: String)
