@@ -82,17 +82,7 @@ extension Database {
     public func customerEmails(prefix: String, limit: Int) throws -> [String] {
         try fetchAll(
             "SELECT email FROM customers WHERE email LIKE ? ESCAPE '\\' ORDER BY email COLLATE NOCASE, email LIMIT ?",
-            [Self.likePattern(prefix: prefix.trimmingWhitespace()), max(0, limit)]
+            [prefix.trimmingWhitespace().likePrefixPattern, max(0, limit)]
         ) { try $0.string("email") }
-    }
-
-    /// A LIKE pattern matching text that starts with `prefix` literally (its `%`, `_` and `\` escaped).
-    private static func likePattern(prefix: String) -> String {
-        var pattern = ""
-        for character in prefix {
-            if character == "%" || character == "_" || character == "\\" { pattern.append("\\") }
-            pattern.append(character)
-        }
-        return pattern + "%"
     }
 }

@@ -31,11 +31,6 @@ public protocol OrdersTransaction: AnyObject {
     func insertOrder(_ order: Order) throws
     /// The order with this id.
     func order(id: String) throws -> Order?
-    /// The order with this id, locked against other writers until the transaction ends.
-    ///
-    /// The refundable amount is computed while this lock is held, so two processes refunding one order cannot
-    /// refund more than it holds.
-    func lockOrder(id: String) throws -> Order?
     /// The order that records this PaymentIntent.
     func order(paymentIntentID: String) throws -> Order?
     /// A customer's orders, newest first, after `cursor` when given.
@@ -69,6 +64,11 @@ public protocol OrdersTransaction: AnyObject {
     /// right now may be left out.
     func pendingRefunds() throws -> [RefundLogEntry]
     /// An order's succeeded and pending refund sums.
+    ///
+    /// In a writing transaction the order is kept from other writers until the transaction ends (SQLite's write
+    /// lock; PostgreSQL's `SELECT … FOR UPDATE` on its row), so the refundable amount computed from these sums
+    /// stays true until the refund is journalled, and two processes refunding one order cannot refund more than it
+    /// holds.
     func refundTotals(orderID: String) throws -> RefundTotals
 
     // MARK: Confirmation tokens
@@ -127,5 +127,21 @@ public struct StoreRowCounts: Sendable, Hashable {
         self.customers = customers
         self.orders = orders
         self.refundLog = refundLog
+    }
+}
+
+extension StoreRowCounts {
+    /// No rows at all.
+    static let zero = StoreRowCounts(customers: 0, orders: 0, refundLog: 0)
+
+    /// The counting query, the same on both engines; its columns are named for `init(reading:)`.
+    static let query = """
+        SELECT (SELECT COUNT(*) FROM customers) AS customers, (SELECT COUNT(*) FROM orders) AS orders,
+          (SELECT COUNT(*) FROM refund_log) AS refund_log
+        """
+
+    /// The counts in a row of `query`, read by column name through `int`.
+    init(reading int: (String) throws -> Int) throws {
+        self.init(customers: try int("customers"), orders: try int("orders"), refundLog: try int("refund_log"))
     }
 }

@@ -33,23 +33,8 @@ extension PostgresStore: OrdersStore {
 
 /// PostgreSQL's transaction handle has every query the payment service needs.
 extension PostgresTransaction: OrdersTransaction {
-    /// The order, its row locked until the transaction ends (`FOR UPDATE`, in a writing transaction).
-    public func lockOrder(id: String) throws -> Order? {
-        try fetchOne(
-            "SELECT \(Order.postgresColumns) FROM orders WHERE id = $1\(lockingClause)", [id], Order.init(postgres:))
-    }
-
     /// How many customers, orders and journal rows the database holds.
     public func rowCounts() throws -> StoreRowCounts {
-        try fetchOne(
-            """
-            SELECT (SELECT COUNT(*) FROM customers) AS customers, (SELECT COUNT(*) FROM orders) AS orders,
-              (SELECT COUNT(*) FROM refund_log) AS refund_log
-            """
-        ) { row in
-            StoreRowCounts(
-                customers: try row.int("customers"), orders: try row.int("orders"), refundLog: try row.int("refund_log")
-            )
-        } ?? StoreRowCounts(customers: 0, orders: 0, refundLog: 0)
+        try fetchOne(StoreRowCounts.query) { row in try StoreRowCounts { try row.int($0) } } ?? .zero
     }
 }

@@ -144,16 +144,4 @@ struct OrderConformanceTests {
             #expect(error?.message == "No row in orders has that id")
         }
     }
-
-    @Test(
-        "an order is locked and read in a write transaction, and read alone in a read", arguments: TestEngine.available)
-    func lockOrder(engine: TestEngine) async throws {
-        let order = Samples.order(customerID: ann.id)
-        try await engine.withStore(customers: [ann]) { store throws in
-            try await store.write { try $0.insertOrder(order) }
-            #expect(try await store.write { try $0.lockOrder(id: order.id) } == order)
-            #expect(try await store.read { try $0.lockOrder(id: order.id) } == order)
-            #expect(try await store.write { try $0.lockOrder(id: "none") } == nil)
-        }
-    }
 }

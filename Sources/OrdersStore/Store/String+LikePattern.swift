@@ -1,6 +1,6 @@
 extension String {
     /// A LIKE pattern (with `ESCAPE '\'`) matching text that starts with this string literally: its `%`, `_` and
-    /// `\` escaped.
+    /// `\` escaped. Both engines' email completion use it.
     var likePrefixPattern: String {
         var pattern = ""
         for character in self {
