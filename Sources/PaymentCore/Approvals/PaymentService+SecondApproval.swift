@@ -80,32 +80,14 @@ extension PaymentService {
         if let approval { try check(approval, matches: plan, requestID: request.id, at: policy.now()) }
         let grant = SecondApprovalGrant(request: request, approver: actor, note: note)
 
-        switch try await approver?.approve(plan.approvalRequest) ?? .unavailable {
-        case .approved:
-            return try await execute(
-                plan, token: approval?.token, approvedVia: "second_approval", actor: actor, grant: grant)
-        case .declined:
-            return describe(
-                try await decline(
-                    plan, token: approval?.token, outcome: "declined", reason: "declined by the approver"))
-        case .cancelled:
-            return describe(
-                try await decline(
-                    plan, token: approval?.token, outcome: "cancelled", reason: "the approval request was dismissed"))
-        case .timedOut:
-            guard let approval else {
-                return describe(try await preview(plan, requestID: request.id, approvalTimedOut: true))
-            }
-            var result = describe(plan.result(.preview))
-            result.confirmationToken = approval.token
-            result.expiresAt = approval.expiresAt
-            result.approvalTimedOut = true
-            return result
-        case .unavailable:
-            guard let approval else { throw Self.approvalTokenRequired }
-            return try await execute(
-                plan, token: approval.token, approvedVia: "second_approval", actor: actor, grant: grant)
+        let result = try await passGate(
+            plan, approver: approver, approval: approval, requestID: request.id,
+            tokenRequired: Self.approvalTokenRequired
+        ) { token, _ in
+            // However the approver's human approved, the refund was approved by a second person.
+            try await execute(plan, token: token, approvedVia: "second_approval", actor: actor, grant: grant)
         }
+        return describe(result)
     }
 
     /// Rejects a request atomically and answers `.rejected`; the refundable figure is the journal's, since

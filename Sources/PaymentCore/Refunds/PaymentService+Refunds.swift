@@ -46,9 +46,30 @@ extension PaymentService {
         guard request.confirmed else { return try await preview(plan) }
         if let approval { try check(approval, matches: plan, at: policy.now()) }
 
+        return try await passGate(plan, approver: approver, approval: approval, tokenRequired: Self.tokenRequired) {
+            token, approvedVia in
+            try await execute(plan, token: token, approvedVia: approvedVia, actor: actor)
+        }
+    }
+
+    /// The gate a confirmed refund passes, for `issue_refund` and `approve_refund` alike: the human's answer, when
+    /// the client can ask, or else the confirmation token, decides.
+    ///
+    /// An approval carries the refund out; a decline or cancel answers `.declined` and uses up the token; a timeout
+    /// answers a preview whose token stays usable; without a human, the token is required.
+    /// - Parameters:
+    ///   - approval: the confirmation token the call carries, if any, already checked against `plan`.
+    ///   - requestID: the refund request a second approval decides; a fresh preview's token is bound to it.
+    ///   - tokenRequired: the refusal when no human can be asked and the call carries no token.
+    ///   - carryOut: makes the refund with the token to use up and how it was approved (`elicitation` or
+    ///     `confirmation_token`).
+    func passGate(
+        _ plan: RefundPlan, approver: (any RefundApprover)?, approval: RefundApproval?, requestID: String? = nil,
+        tokenRequired: PaymentError, carryOut: (_ token: String?, _ approvedVia: String) async throws -> RefundResult
+    ) async throws -> RefundResult {
         switch try await approver?.approve(plan.approvalRequest) ?? .unavailable {
         case .approved:
-            return try await execute(plan, token: approval?.token, approvedVia: "elicitation", actor: actor)
+            return try await carryOut(approval?.token, "elicitation")
         case .declined:
             return try await decline(
                 plan, token: approval?.token, outcome: "declined", reason: "declined by the approver")
@@ -56,15 +77,15 @@ extension PaymentService {
             return try await decline(
                 plan, token: approval?.token, outcome: "cancelled", reason: "the approval request was dismissed")
         case .timedOut:
-            guard let approval else { return try await preview(plan, approvalTimedOut: true) }
+            guard let approval else { return try await preview(plan, requestID: requestID, approvalTimedOut: true) }
             var result = plan.result(.preview)
             result.confirmationToken = approval.token
             result.expiresAt = approval.expiresAt
             result.approvalTimedOut = true
             return result
         case .unavailable:
-            guard let approval else { throw Self.tokenRequired }
-            return try await execute(plan, token: approval.token, approvedVia: "confirmation_token", actor: actor)
+            guard let approval else { throw tokenRequired }
+            return try await carryOut(approval.token, "confirmation_token")
         }
     }
 
